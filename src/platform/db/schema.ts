@@ -1,0 +1,47 @@
+import type { OrgTable } from '../../modules/organisations/organisations.tables.ts';
+import type { ApiTokenTable, RoleGrantTable, SessionTable, UserTable } from '../../modules/identity/identity.tables.ts';
+
+export interface AuditTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  org_id: string | null;
+  org_path: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  topic: string;
+  payload: string;
+  created_at: string;
+  available_at: string;
+  attempts: number;
+  processed_at: string | null;
+  last_error: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+/** The whole database, assembled from each module's table file. */
+export interface DB {
+  iam_org: OrgTable;
+  iam_user: UserTable;
+  iam_role_grant: RoleGrantTable;
+  iam_session: SessionTable;
+  iam_api_token: ApiTokenTable;
+  aud_log: AuditTable;
+  sys_outbox: OutboxTable;
+  sys_rate_limit: RateLimitTable;
+}

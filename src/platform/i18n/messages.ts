@@ -1,0 +1,112 @@
+// The message catalog: every user-visible error and validation message, zh-CN first, English second.
+export type Lang = 'zh' | 'en';
+type Entry = { zh: string; en: string };
+
+export const messages = {
+  // generic
+  NOT_FOUND: { zh: '请求的内容不存在或您无权访问', en: 'Not found, or you may not access it' },
+  ROUTE_NOT_FOUND: { zh: '接口不存在：{method} {url}', en: 'No such endpoint: {method} {url}' },
+  UNAUTHENTICATED: { zh: '请先登录', en: 'Please sign in' },
+  FORBIDDEN: { zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  CSRF_INVALID: { zh: '请求缺少有效的 CSRF 令牌，请刷新页面后重试', en: 'Missing or invalid CSRF token; reload and retry' },
+  VALIDATION_FAILED: { zh: '提交的数据有误：{summary}', en: 'Invalid input: {summary}' },
+  INVALID_JSON: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的内容类型：{type}', en: 'Unsupported content type: {type}' },
+  BODY_TOO_LARGE: { zh: '请求体过大（上限 {limit} 字节）', en: 'Request body too large (limit {limit} bytes)' },
+  EMPTY_BODY: { zh: '请求体为空', en: 'The request body is empty' },
+  RATE_LIMITED: { zh: '请求过于频繁，请 {after} 后再试', en: 'Too many requests; retry in {after}' },
+  CONFLICT: { zh: '与现有数据冲突', en: 'Conflicts with existing data' },
+  INTERNAL: { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please retry later' },
+  // auth
+  LOGIN_FAILED: { zh: '用户名或密码错误', en: 'Wrong user name or password' },
+  ACCOUNT_LOCKED: { zh: '登录失败次数过多，账号已锁定至 {until}', en: 'Too many failed sign-ins; locked until {until}' },
+  ACCOUNT_INACTIVE: { zh: '账号已停用，请联系管理员', en: 'This account is deactivated' },
+  WRONG_PASSWORD: { zh: '当前密码不正确', en: 'The current password is wrong' },
+  WEAK_PASSWORD: { zh: '密码至少 10 个字符，且不能与用户名相同', en: 'Passwords need 10+ characters and must differ from the user name' },
+  TOKEN_INVALID: { zh: 'API 令牌无效、已撤销或已过期', en: 'API token invalid, revoked or expired' },
+  TOKEN_SCOPE: { zh: '该 API 令牌没有所需的权限范围：{scope}', en: 'This API token lacks the scope {scope}' },
+  // organisations
+  ORG_HAS_CONTENT: {
+    zh: '该机构下还有{what}，不能删除，只能停用',
+    en: 'This organisation still has {what}; it cannot be deleted, only deactivated',
+  },
+  ORG_CYCLE: { zh: '不能把机构移动到它自己或它的下级机构之下', en: 'An organisation cannot move under itself or its descendants' },
+  ORG_ROOT: { zh: '根机构不能删除或移动', en: 'The root organisation cannot be deleted or moved' },
+  ORG_PARENT_INACTIVE: { zh: '上级机构已停用', en: 'The parent organisation is deactivated' },
+  DIVISION_CODE_TAKEN: { zh: '区划代码 {code} 已被其他机构使用', en: 'Division code {code} is used by another organisation' },
+  USCC_TAKEN: { zh: '统一社会信用代码已被其他机构使用', en: 'This USCC is used by another organisation' },
+  // users
+  USERNAME_TAKEN: { zh: '用户名 {username} 已存在', en: 'The user name {username} is taken' },
+  ROLE_EXISTS: { zh: '该用户在此机构已有此角色', en: 'The user already holds this role here' },
+  LAST_ADMIN: { zh: '不能移除最后一个系统管理员', en: 'The last system administrator cannot be removed' },
+  SELF_DEACTIVATE: { zh: '不能停用自己的账号', en: 'You cannot deactivate your own account' },
+} satisfies Record<string, Entry>;
+
+export type MessageCode = keyof typeof messages;
+
+// Validation messages for single fields (Ajv keywords and our own checks).
+export const fieldMessages = {
+  required: { zh: '必填', en: 'is required' },
+  type: { zh: '类型应为{type}', en: 'must be {type}' },
+  maxLength: { zh: '不能超过 {limit} 个字符', en: 'must be at most {limit} characters' },
+  minLength: { zh: '不能少于 {limit} 个字符', en: 'must be at least {limit} characters' },
+  pattern: { zh: '格式不正确', en: 'has the wrong format' },
+  format: { zh: '格式不正确（应为 {format}）', en: 'must be a valid {format}' },
+  enum: { zh: '取值应为：{values}', en: 'must be one of: {values}' },
+  additionalProperties: { zh: '不允许的字段', en: 'is not an allowed field' },
+  minimum: { zh: '不能小于 {limit}', en: 'must be at least {limit}' },
+  maximum: { zh: '不能大于 {limit}', en: 'must be at most {limit}' },
+  minItems: { zh: '至少 {limit} 项', en: 'needs at least {limit} items' },
+  maxItems: { zh: '最多 {limit} 项', en: 'allows at most {limit} items' },
+  uniqueItems: { zh: '不能有重复项', en: 'must not repeat items' },
+  invalid: { zh: '取值无效', en: 'is invalid' },
+  uscc: { zh: '不是有效的统一社会信用代码（校验位不符或含非法字符）', en: 'is not a valid unified social credit code' },
+  divisionCode: { zh: '不是有效的行政区划代码（6、9 或 12 位数字）', en: 'is not a valid division code (6, 9 or 12 digits)' },
+  siteCode: { zh: '网站标识码应为 10 位数字或 bm 加 8 位数字', en: 'site code must be 10 digits or bm + 8 digits' },
+  unknownOrg: { zh: '机构不存在或无权访问', en: 'no such organisation, or not accessible' },
+  unknownRole: { zh: '角色不存在', en: 'no such role' },
+  unknownScope: { zh: '未知的权限范围', en: 'unknown scope' },
+  pastDate: { zh: '不能早于今天', en: 'must not be in the past' },
+  parentKind: { zh: '该类型的机构不能挂在所选上级之下', en: 'this kind cannot sit under the chosen parent' },
+} satisfies Record<string, Entry>;
+
+export type FieldMessageCode = keyof typeof fieldMessages;
+
+const typeNames: Record<string, Entry> = {
+  string: { zh: '字符串', en: 'a string' },
+  integer: { zh: '整数', en: 'an integer' },
+  number: { zh: '数字', en: 'a number' },
+  boolean: { zh: '布尔值', en: 'a boolean' },
+  object: { zh: '对象', en: 'an object' },
+  array: { zh: '数组', en: 'an array' },
+  null: { zh: '空值', en: 'null' },
+};
+
+export function format(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+}
+
+export function translate(code: MessageCode, lang: Lang, params?: Record<string, unknown>): string {
+  return format(messages[code][lang], params);
+}
+
+export function translateField(code: FieldMessageCode, lang: Lang, params: Record<string, unknown> = {}): string {
+  const p = { ...params };
+  if (typeof p.type === 'string') p.type = typeNames[p.type]?.[lang] ?? p.type;
+  return format(fieldMessages[code][lang], p);
+}
+
+/** English only when the client prefers it; Chinese is the default. */
+export function pickLanguage(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'zh';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag, ...rest] = part.trim().toLowerCase().split(';');
+      const q = rest.find((r) => r.trim().startsWith('q='));
+      return { tag: tag ?? '', q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.tag.startsWith('zh') || x.tag.startsWith('en'))
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.tag.startsWith('en') ? 'en' : 'zh';
+}
