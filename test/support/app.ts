@@ -1,0 +1,43 @@
+import type { TestContext } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/platform/config/load.ts';
+import { createServices, type Services } from '../../src/container.ts';
+import { bootstrap } from '../../src/bootstrap.ts';
+import { buildApp } from '../../src/app.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export const ADMIN_PASSWORD = 'admin-test-password-1';
+
+export type TestApp = {
+  app: FastifyInstance;
+  services: Services;
+  db: TestDatabase;
+  /** Signs in through the API; returns headers to send on later requests (cookie + CSRF token). */
+  login(username: string, password: string): Promise<Record<string, string>>;
+};
+
+/** A full app on a fresh database with the 宜昌 tree seeded and admin/ADMIN_PASSWORD; closed when the test ends. */
+export async function buildTestApp(t: TestContext, env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    GONGKAI_DATA_DIR: db.sqliteFile ? db.sqliteFile.replace(/\/gongkai\.sqlite$/, '') : '/tmp',
+    GONGKAI_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    GONGKAI_LOG_LEVEL: 'silent',
+    DATABASE_URL: db.databaseUrl,
+    ...env,
+  });
+  const services = createServices(db.database, config, { error() {}, warn() {} } as never);
+  await bootstrap(services);
+  const app = await buildApp(services, { logger: false });
+  t.after(async () => {
+    await app.close();
+    await db.dispose();
+  });
+  const login = async (username: string, password: string) => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'gk_session');
+    return { cookie: `gk_session=${cookie!.value}`, 'x-csrf-token': res.json().csrfToken as string };
+  };
+  return { app, services, db, login };
+}
