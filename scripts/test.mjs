@@ -14,7 +14,10 @@ function walk(dir) {
     else if (/\.test\.tsx?$/.test(name)) files.push(full);
   }
 }
-for (const root of roots.length ? roots : ['src', 'test/http']) walk(root);
+for (const root of roots.length ? roots : ['src', 'test/http']) {
+  if (statSync(root).isDirectory()) walk(root);
+  else files.push(root);
+}
 files.sort();
 if (files.length === 0) {
   console.error('no test files found');

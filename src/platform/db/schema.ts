@@ -1,4 +1,5 @@
 import type { OrgTable } from '../../modules/organisations/organisations.tables.ts';
+import type { DocumentTable } from '../../modules/documents/documents.tables.ts';
 import type { ApiTokenTable, RoleGrantTable, SessionTable, UserTable } from '../../modules/identity/identity.tables.ts';
 
 export interface AuditTable {
@@ -41,6 +42,7 @@ export interface DB {
   iam_role_grant: RoleGrantTable;
   iam_session: SessionTable;
   iam_api_token: ApiTokenTable;
+  doc_document: DocumentTable;
   aud_log: AuditTable;
   sys_outbox: OutboxTable;
   sys_rate_limit: RateLimitTable;

@@ -1,0 +1,86 @@
+// The HTML shell every portal page shares: skip link, 适老化 toolbar, header with search, main navigation,
+// <main id="main">, footer. Preferences become classes on <html>.
+import type { ReactNode } from 'react';
+import type { PageContext } from './context.ts';
+import { prefsClassName } from './prefs.ts';
+import { assetUrl } from './assets.ts';
+import { PrefsToolbar } from './components/prefs-toolbar.tsx';
+import { SiteFooter } from './components/site-footer.tsx';
+
+export type NavKey = 'home' | 'openness' | 'directory' | 'policies' | 'interaction';
+
+/** Sections not built yet point at the home page's description of them. */
+export const mainNav: { key: NavKey; label: string; href: string }[] = [
+  { key: 'home', label: '首页', href: '/' },
+  { key: 'openness', label: '政府信息公开', href: '/#zfxxgk' },
+  { key: 'directory', label: '机构目录', href: '/organisations' },
+  { key: 'policies', label: '政策文件', href: '/#zcwj' },
+  { key: 'interaction', label: '互动交流', href: '/#hdjl' },
+];
+
+type LayoutProps = { ctx: PageContext; title: string; nav?: NavKey; description?: string; children: ReactNode };
+
+export function Layout({ ctx, title, nav, description, children }: LayoutProps) {
+  const { site } = ctx;
+  const fullTitle = title === site.name ? site.name : `${title} - ${site.name}`;
+  return (
+    <html lang="zh-CN" className={prefsClassName(ctx.prefs)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description && <meta name="description" content={description} />}
+        <link rel="stylesheet" href={assetUrl('portal.css')} />
+        <script src={assetUrl('portal.js')} defer />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          跳至主要内容
+        </a>
+        <header className="site-header">
+          <PrefsToolbar prefs={ctx.prefs} returnTo={ctx.url} />
+          <div className="header-band">
+            <div className="container header-inner">
+              <a className="site-name" href="/">
+                {site.name}
+              </a>
+              <form className="site-search" role="search" aria-label="站内搜索" action="/search" method="get">
+                <label htmlFor="site-search-q">站内搜索</label>
+                <input id="site-search-q" type="search" name="q" maxLength={50} />
+                <button type="submit">搜索</button>
+              </form>
+            </div>
+          </div>
+          <nav className="main-nav" aria-label="主导航">
+            <ul className="container">
+              {mainNav.map((item) => (
+                <li key={item.key}>
+                  <a href={item.href} aria-current={item.key === nav ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1} className="container">
+          {children}
+        </main>
+        <SiteFooter site={site} />
+      </body>
+    </html>
+  );
+}
+
+/** A breadcrumb trail; the last item is the current page. */
+export function Breadcrumbs({ items }: { items: { label: string; href?: string }[] }) {
+  return (
+    <nav className="breadcrumbs" aria-label="当前位置">
+      <ol>
+        {items.map((item, i) => (
+          <li key={i}>{item.href && i < items.length - 1 ? <a href={item.href}>{item.label}</a> : <span aria-current="page">{item.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,77 @@
+// 首页: what the portal offers, the administrative levels at a glance, and the columns still being built.
+import type { PageContext } from '../context.ts';
+import type { Org } from '../directory.ts';
+import { Layout } from '../layout.tsx';
+import { orgHref } from '../components/org-list.tsx';
+
+export type LevelCounts = { city: Org | null; departments: number; areas: number; townships: number };
+
+const plannedColumns = [
+  {
+    id: 'zfxxgk',
+    title: '政府信息公开',
+    text: '按《中华人民共和国政府信息公开条例》设置的专栏：政府信息公开指南、政府信息公开制度、法定主动公开内容、政府信息公开年报，以及依申请公开的在线申请。',
+  },
+  { id: 'zcwj', title: '政策文件', text: '行政规范性文件、政策解读的发布与检索，标注文件的有效性（有效、失效、废止、修订）。' },
+  { id: 'hdjl', title: '互动交流', text: '意见征集、咨询留言和回应关切，公开办理结果。' },
+];
+
+export function HomePage({ ctx, levels }: { ctx: PageContext; levels: LevelCounts }) {
+  const { city } = levels;
+  const directory = '/organisations';
+  const stats = [
+    { label: '市本级', value: city ? 1 : 0, href: city ? orgHref(city) : directory, note: city?.name },
+    { label: '市政府部门', value: levels.departments, href: city ? `${directory}#city-${city.id}` : directory },
+    { label: '县（市、区）', value: levels.areas, href: city ? `${directory}#areas-${city.id}` : directory },
+    { label: '乡镇、街道', value: levels.townships, href: city ? `${directory}#areas-${city.id}` : directory },
+  ];
+  return (
+    <Layout ctx={ctx} title={ctx.site.name} nav="home" description={`${ctx.site.name}：政府信息公开、机构目录、政策文件与互动交流`}>
+      <h1>{ctx.site.name}</h1>
+      <p className="lead">
+        本平台是{city?.name ?? '本市'}各级行政机关依法公开政府信息的统一平台：集中发布主动公开的政府信息和政策文件，受理政府信息公开申请，并公布各级机关的机构设置和联系方式。平台支持大字、高对比度和全键盘操作，不使用 JavaScript 也能正常浏览。
+      </p>
+      <section aria-labelledby="levels-heading">
+        <h2 id="levels-heading">机构层级</h2>
+        <ul className="stats">
+          {stats.map((s) => (
+            <li key={s.label}>
+              <a href={s.href}>
+                <span className="stat-value">{s.value}</span>
+                <span className="stat-label">
+                  {s.label}
+                  {s.note && `（${s.note}）`}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a className="button-link" href={directory}>
+            查看完整机构目录
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="columns-heading">
+        <h2 id="columns-heading">栏目</h2>
+        <div className="columns">
+          <section className="column-card" aria-labelledby="col-directory">
+            <h3 id="col-directory">
+              <a href={directory}>机构目录</a>
+            </h3>
+            <p>市、县（市、区）、乡镇（街道）三级行政机关及政府部门的基本信息和联系方式，可按名称筛选。</p>
+          </section>
+          {plannedColumns.map((c) => (
+            <section key={c.id} id={c.id} className="column-card" aria-labelledby={`col-${c.id}`}>
+              <h3 id={`col-${c.id}`}>
+                {c.title} <span className="tag">建设中</span>
+              </h3>
+              <p>{c.text}</p>
+              <p className="hint">本栏目将随信息发布模块上线。</p>
+            </section>
+          ))}
+        </div>
+      </section>
+    </Layout>
+  );
+}
