@@ -1,14 +1,22 @@
-// Placeholder until the portal lands: the public site's routes and its 404 page.
+// The public portal: server-rendered pages (routes.tsx) and their static assets under /assets/.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
 import type { Services } from '../container.ts';
+import { assetsDir, ASSETS_PREFIX } from './assets.ts';
+import { registerPages, renderNotFound } from './routes.tsx';
 
 export const portalRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
-  app.get('/', async (_req, reply) => {
-    const orgs = await services.organisations.publicDirectory();
-    return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${services.config.siteName}</title><h1>${services.config.siteName}</h1><p>${orgs.length} 个机构</p></html>`);
+  await app.register(fastifyStatic, {
+    root: assetsDir,
+    prefix: ASSETS_PREFIX,
+    decorateReply: false,
+    index: false,
+    maxAge: '1d',
   });
+  registerPages(app, services);
 };
 
-export async function renderNotFoundPage(_services: Services, _request: FastifyRequest): Promise<string> {
-  return '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>页面不存在</title><h1>页面不存在</h1></html>';
+/** The 404 page in the portal's layout, for unknown non-API URLs that accept HTML. */
+export async function renderNotFoundPage(services: Services, request: FastifyRequest): Promise<string> {
+  return renderNotFound(services, request);
 }

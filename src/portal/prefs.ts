@@ -43,6 +43,6 @@ export function prefsClassName(p: Prefs): string | undefined {
 export function safeReturnPath(raw: unknown): string {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 2000) return '/';
   if (!raw.startsWith('/') || raw.startsWith('//')) return '/';
-  if (/[\\\u0000-\u001f\u007f]/.test(raw)) return '/';
+  for (const ch of raw) if (ch === '\\' || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f) return '/';
   return raw;
 }

@@ -1,0 +1,29 @@
+// 网站地图: every section of the portal, with the county-level areas of the directory.
+import type { PageContext } from '../context.ts';
+import type { Org } from '../directory.ts';
+import { Breadcrumbs, Layout, mainNav } from '../layout.tsx';
+import { OrgList } from '../components/org-list.tsx';
+
+export function SitemapPage({ ctx, areas }: { ctx: PageContext; areas: Org[] }) {
+  return (
+    <Layout ctx={ctx} title="网站地图">
+      <Breadcrumbs items={[{ label: '首页', href: '/' }, { label: '网站地图' }]} />
+      <h1>网站地图</h1>
+      <ul className="sitemap">
+        {mainNav.map((item) => (
+          <li key={item.key}>
+            <a href={item.href}>{item.label}</a>
+            {item.href.startsWith('/#') && <span className="tag">建设中</span>}
+            {item.key === 'directory' && areas.length > 0 && <OrgList orgs={areas} />}
+          </li>
+        ))}
+        <li>
+          <a href="/search">站内搜索</a>
+        </li>
+        <li>
+          <a href="/about">关于本网</a>
+        </li>
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,85 @@
+// The portal's pages. Every page is server-rendered and works without JavaScript.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../container.ts';
+import { pageContext, queryText } from './context.ts';
+import { buildDirectory, indexOrganisations, ancestorsOf, nameMatcher, type Org } from './directory.ts';
+import { PREFS_COOKIE, PREFS_MAX_AGE_SECONDS, parsePrefs, safeReturnPath, serializePrefs, updatePrefs } from './prefs.ts';
+import { renderPage, sendPage } from './render.ts';
+import { HomePage } from './pages/home.tsx';
+import { DirectoryPage } from './pages/directory.tsx';
+import { OrganisationPage } from './pages/organisation.tsx';
+import { SearchPage } from './pages/search.tsx';
+import { AboutPage } from './pages/about.tsx';
+import { SitemapPage } from './pages/sitemap.tsx';
+import { NotFoundPage } from './pages/not-found.tsx';
+import { ErrorPage } from './pages/error.tsx';
+
+export function renderNotFound(services: Services, request: FastifyRequest): string {
+  return renderPage(<NotFoundPage ctx={pageContext(services, request)} />);
+}
+
+export function registerPages(app: FastifyInstance, services: Services): void {
+  const ctx = (request: FastifyRequest) => pageContext(services, request);
+  const directoryIndex = async () => {
+    const orgs = await services.organisations.publicDirectory();
+    const index = indexOrganisations(orgs);
+    const parentName = (o: Org) => (o.parentId ? index.byId.get(o.parentId)?.name : undefined);
+    return { orgs, index, parentName };
+  };
+
+  app.setErrorHandler(async (err: { statusCode?: number }, request, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) request.log.error({ err }, 'portal page failed');
+    return sendPage(reply, status === 404 ? <NotFoundPage ctx={ctx(request)} /> : <ErrorPage ctx={ctx(request)} />, status);
+  });
+
+  app.get('/', async (request, reply) => {
+    const { orgs, index } = await directoryIndex();
+    const city = (index.children.get(null) ?? []).find((o) => o.kind === 'city') ?? null;
+    const underCity = city ? (index.children.get(city.id) ?? []) : [];
+    const levels = {
+      city,
+      departments: underCity.filter((o) => o.kind === 'department' || o.kind === 'institution').length,
+      areas: orgs.filter((o) => o.kind === 'county').length,
+      townships: orgs.filter((o) => o.kind === 'township').length,
+    };
+    return sendPage(reply, <HomePage ctx={ctx(request)} levels={levels} />);
+  });
+
+  app.get('/organisations', async (request, reply) => {
+    const query = queryText(request.query, 'q');
+    const { orgs, parentName } = await directoryIndex();
+    return sendPage(reply, <DirectoryPage ctx={ctx(request)} directory={buildDirectory(orgs, query)} query={query} parentName={parentName} />);
+  });
+
+  app.get<{ Params: { id: string } }>('/organisations/:id', async (request, reply) => {
+    const { index } = await directoryIndex();
+    const org = index.byId.get(request.params.id);
+    if (!org) return sendPage(reply, <NotFoundPage ctx={ctx(request)} />, 404);
+    const page = <OrganisationPage ctx={ctx(request)} org={org} ancestors={ancestorsOf(org, index)} children={index.children.get(org.id) ?? []} />;
+    return sendPage(reply, page);
+  });
+
+  app.get('/search', async (request, reply) => {
+    const query = queryText(request.query, 'q');
+    const { orgs, parentName } = await directoryIndex();
+    const matches = query ? orgs.filter(nameMatcher(query)).slice(0, 50) : [];
+    return sendPage(reply, <SearchPage ctx={ctx(request)} query={query} organisations={matches} parentName={parentName} />);
+  });
+
+  app.get('/about', async (request, reply) => sendPage(reply, <AboutPage ctx={ctx(request)} />));
+
+  app.get('/sitemap', async (request, reply) => {
+    const { orgs } = await directoryIndex();
+    return sendPage(reply, <SitemapPage ctx={ctx(request)} areas={orgs.filter((o) => o.kind === 'county')} />);
+  });
+
+  // 适老化 preferences without JavaScript: set the cookie, go back to the page the visitor was on.
+  app.get('/prefs', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const prefs = updatePrefs(parsePrefs(request.cookies[PREFS_COOKIE]), { text: queryText(query, 'text'), contrast: queryText(query, 'contrast') });
+    const secure = services.config.cookieSecure === 'auto' ? request.protocol === 'https' : services.config.cookieSecure === 'true';
+    reply.setCookie(PREFS_COOKIE, serializePrefs(prefs), { path: '/', maxAge: PREFS_MAX_AGE_SECONDS, sameSite: 'lax', secure, httpOnly: false });
+    return reply.header('cache-control', 'no-store').redirect(safeReturnPath(queryText(query, 'return', 2000)), 303);
+  });
+}
