@@ -5,6 +5,7 @@ import { migrateToLatest } from './platform/db/migrator.ts';
 import { createServices } from './container.ts';
 import { bootstrap } from './bootstrap.ts';
 import { buildApp } from './app.ts';
+import { startMaintenance } from './platform/jobs/maintenance.ts';
 
 /** config → database → migrate → seed on first start → buildApp → listen. */
 export async function main(): Promise<void> {
@@ -21,7 +22,9 @@ export async function main(): Promise<void> {
       : '管理员账号 admin 已创建，密码取自 GONGKAI_ADMIN_PASSWORD';
     process.stdout.write(`\n========================================\n${line}\n========================================\n\n`);
   }
+  const stopMaintenance = startMaintenance(database.db, services.outbox, app.log);
   const close = async () => {
+    stopMaintenance();
     await app.close();
     await database.close();
     process.exit(0);

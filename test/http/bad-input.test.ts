@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { buildTestApp, ADMIN_PASSWORD } from '../support/app.ts';
 import { orgByName } from '../support/factories.ts';
 import { sql } from 'kysely';
+import type { InjectOptions } from 'fastify';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -18,8 +19,8 @@ test('bad input gets a clear Chinese 4xx and changes nothing', async (t) => {
   };
   const before = await counts();
 
-  const json = (payload: unknown) => ({ method: 'POST' as const, url: '/api/v1/organisations', headers, payload: payload as object });
-  const cases: { name: string; req: Parameters<typeof app.inject>[0]; status: number; code: string; field?: string }[] = [
+  const json = (payload: unknown): InjectOptions => ({ method: 'POST', url: '/api/v1/organisations', headers, payload: payload as object });
+  const cases: { name: string; req: InjectOptions; status: number; code: string; field?: string }[] = [
     { name: 'unknown field', req: json({ ...good, colour: 'red' }), status: 400, code: 'VALIDATION_FAILED', field: 'colour' },
     { name: 'wrong type', req: json({ ...good, sortOrder: '3' }), status: 400, code: 'VALIDATION_FAILED', field: 'sortOrder' },
     { name: 'over-long name', req: json({ ...good, name: '长'.repeat(101) }), status: 400, code: 'VALIDATION_FAILED', field: 'name' },

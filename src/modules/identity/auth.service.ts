@@ -126,10 +126,6 @@ export class AuthService {
     });
   }
 
-  async purgeExpiredSessions(): Promise<void> {
-    await this.repo().deleteExpiredSessions(nowIso());
-  }
-
   private expiry(from: Date): string {
     return new Date(from.getTime() + this.settings.sessionHours * 3_600_000).toISOString();
   }

@@ -129,9 +129,6 @@ export class IdentityRepository {
     if (exceptId) q = q.where('id', '!=', exceptId);
     await q.execute();
   }
-  async deleteExpiredSessions(now: string): Promise<void> {
-    await this.db.deleteFrom('iam_session').where('expires_at', '<', now).execute();
-  }
 
   // API tokens
   async insertToken(row: TokenRow): Promise<void> {
