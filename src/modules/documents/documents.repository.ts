@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { likeEscape } from '../../platform/db/dialect/types.ts';
 import type { DocumentTable } from './documents.tables.ts';
+import { inSubtrees } from '../../platform/db/subtree.ts';
 
 export type DocumentRow = Selectable<DocumentTable>;
 export type DocumentWithOrg = DocumentRow & { org_path: string; org_name: string };
@@ -23,21 +23,17 @@ export class DocumentRepository {
   }
 
   list(roots: string[] | null, offset: number, limit: number): Promise<DocumentWithOrg[]> {
-    let q = this.base();
-    if (roots !== null) {
-      if (roots.length === 0) return Promise.resolve([]);
-      q = q.where((eb) => eb.or(roots.map((r) => eb('iam_org.path', 'like', `${likeEscape(r)}%`))));
-    }
-    return q.orderBy('doc_document.updated_at', 'desc').offset(offset).limit(limit).execute();
+    return this.base()
+      .where((eb) => inSubtrees(eb.ref('iam_org.path'), roots))
+      .orderBy('doc_document.updated_at', 'desc').offset(offset).limit(limit).execute();
   }
 
   async count(roots: string[] | null): Promise<number> {
-    let q = this.db.selectFrom('doc_document').innerJoin('iam_org', 'iam_org.id', 'doc_document.org_id');
-    if (roots !== null) {
-      if (roots.length === 0) return 0;
-      q = q.where((eb) => eb.or(roots.map((r) => eb('iam_org.path', 'like', `${likeEscape(r)}%`))));
-    }
-    const row = await q.select(sql<number>`cast(count(*) as integer)`.as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('doc_document')
+      .innerJoin('iam_org', 'iam_org.id', 'doc_document.org_id')
+      .where((eb) => inSubtrees(eb.ref('iam_org.path'), roots))
+      .select(sql<number>`cast(count(*) as integer)`.as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { SqlDialect } from '../../platform/db/dialect/types.ts';
 import { likeEscape } from '../../platform/db/dialect/types.ts';
 import type { ApiTokenTable, RoleGrantTable, SessionTable, UserTable } from './identity.tables.ts';
+import { inSubtrees } from '../../platform/db/subtree.ts';
 
 export type UserRow = Selectable<UserTable>;
 export type GrantRow = Selectable<RoleGrantTable> & { org_path: string; org_name: string };
@@ -34,11 +35,7 @@ export class IdentityRepository {
 
   private usersIn(filter: UserListFilter) {
     let q = this.db.selectFrom('iam_user').innerJoin('iam_org', 'iam_org.id', 'iam_user.org_id');
-    if (filter.roots !== null) {
-      const roots = filter.roots;
-      if (roots.length === 0) return q.where(sql<boolean>`1 = 0`);
-      q = q.where((eb) => eb.or(roots.map((r) => eb('iam_org.path', 'like', `${likeEscape(r)}%`))));
-    }
+    q = q.where((eb) => inSubtrees(eb.ref('iam_org.path'), filter.roots));
     if (filter.orgPath) q = q.where('iam_org.path', 'like', `${likeEscape(filter.orgPath)}%`);
     if (filter.q) {
       const needle = filter.q;

@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { SqlDialect } from '../../platform/db/dialect/types.ts';
 import { likeEscape } from '../../platform/db/dialect/types.ts';
 import type { OrgTable } from './organisations.tables.ts';
+import { inSubtrees } from '../../platform/db/subtree.ts';
 
 export type OrgRow = Selectable<OrgTable>;
 
@@ -46,11 +47,7 @@ export class OrganisationRepository {
 
   private filtered(filter: OrgListFilter) {
     let q = this.db.selectFrom('iam_org');
-    if (filter.roots !== null) {
-      const roots = filter.roots;
-      if (roots.length === 0) return q.where(sql<boolean>`1 = 0`);
-      q = q.where((eb) => eb.or(roots.map((r) => eb('path', 'like', `${likeEscape(r)}%`))));
-    }
+    q = q.where((eb) => inSubtrees(eb.ref('path'), filter.roots));
     if (!filter.includeInactive) q = q.where('active', '=', 1);
     if (filter.parentId) q = q.where('parent_id', '=', filter.parentId);
     if (filter.kind) q = q.where('kind', '=', filter.kind as OrgRow['kind']);

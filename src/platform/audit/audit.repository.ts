@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AuditTable, DB } from '../db/schema.ts';
 import { likeEscape } from '../db/dialect/types.ts';
+import { inSubtrees } from '../db/subtree.ts';
 
 export type AuditRow = Selectable<AuditTable>;
 export type AuditFilter = {
@@ -21,11 +22,7 @@ export class AuditRepository {
 
   private filtered(f: AuditFilter) {
     let q = this.db.selectFrom('aud_log');
-    if (f.roots !== null) {
-      const roots = f.roots;
-      if (roots.length === 0) return q.where(sql<boolean>`1 = 0`);
-      q = q.where((eb) => eb.or(roots.map((r) => eb('org_path', 'like', `${likeEscape(r)}%`))));
-    }
+    q = q.where((eb) => inSubtrees(eb.ref('org_path'), f.roots));
     if (f.orgPath) q = q.where('org_path', 'like', `${likeEscape(f.orgPath)}%`);
     if (f.actorId) q = q.where('actor_id', '=', f.actorId);
     if (f.entityType) q = q.where('entity_type', '=', f.entityType);
