@@ -56,24 +56,9 @@ export class UserService {
     return this.uow(actor, async (tx) => {
       const repo = this.repo(tx.db);
       if (await repo.findUserByUsername(input.username)) throw new ConflictError('USERNAME_TAKEN', { username: input.username });
-      const now = nowIso();
-      const row: UserRow = {
-        id: newId(),
-        org_id: org.id,
-        username: input.username,
-        display_name: input.displayName.trim(),
-        email: input.email || null,
-        phone: input.phone || null,
-        password_hash: passwordHash,
-        active: 1,
-        failed_logins: 0,
-        locked_until: null,
-        must_change_password: 1,
-        password_changed_at: now,
-        last_login_at: null,
-        created_at: now,
-        updated_at: now,
-      };
+      const row = newUserRow({ orgId: org.id, username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: true });
+      row.email = input.email || null;
+      row.phone = input.phone || null;
       await repo.insertUser(row);
       const dto = await this.present(tx.db, row);
       await tx.audit({ action: 'user.create', entityType: 'user', entityId: row.id, org, after: dto });
@@ -236,12 +221,8 @@ export class UserService {
     return this.uow(actor, async (tx) => {
       const repo = this.repo(tx.db);
       if (await repo.findUserByUsername(input.username)) throw new ConflictError('USERNAME_TAKEN', { username: input.username });
-      const now = nowIso();
-      const row: UserRow = {
-        id: newId(), org_id: input.rootOrgId, username: input.username, display_name: input.displayName, email: null, phone: null,
-        password_hash: passwordHash, active: 1, failed_logins: 0, locked_until: null, must_change_password: 0,
-        password_changed_at: now, last_login_at: null, created_at: now, updated_at: now,
-      };
+      const row = newUserRow({ orgId: input.rootOrgId, username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: false });
+      const now = row.created_at;
       await repo.insertUser(row);
       await repo.insertGrant({ id: newId(), user_id: row.id, role: 'sysadmin', org_id: input.rootOrgId, created_at: now, created_by: null });
       const dto = await this.present(tx.db, row);
@@ -289,4 +270,25 @@ export class UserService {
     const org = (await this.orgs.refs([row.org_id], db)).get(row.org_id);
     return presentUser({ ...row, org_name: org?.name ?? '' }, await this.repo(db).grantsOf([row.id]));
   }
+}
+
+function newUserRow(u: { orgId: string; username: string; displayName: string; passwordHash: string; mustChangePassword: boolean }): UserRow {
+  const now = nowIso();
+  return {
+    id: newId(),
+    org_id: u.orgId,
+    username: u.username,
+    display_name: u.displayName.trim(),
+    email: null,
+    phone: null,
+    password_hash: u.passwordHash,
+    active: 1,
+    failed_logins: 0,
+    locked_until: null,
+    must_change_password: fromBool(u.mustChangePassword),
+    password_changed_at: now,
+    last_login_at: null,
+    created_at: now,
+    updated_at: now,
+  };
 }
