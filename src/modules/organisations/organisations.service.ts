@@ -91,6 +91,7 @@ export class OrganisationService {
         parent = await repo.findById(input.parentId);
         if (!parent || !can(actor, 'org.read', parent.path)) throw ValidationError.field('parentId', 'unknownOrg');
         if (!can(actor, 'org.manage', parent.path)) throw new ForbiddenError();
+        if (parent.active !== 1) throw new ConflictError('ORG_PARENT_INACTIVE');
       }
       if (!canSitUnder(input.kind, parent?.kind ?? null)) throw ValidationError.field('kind', 'parentKind');
       await this.checkIdentifiers(repo, input, null);

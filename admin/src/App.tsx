@@ -1,0 +1,137 @@
+// Session bootstrap and page routing.
+import { Result, Button, Spin } from 'antd';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { api, setCsrfToken, setUnauthorizedHandler } from './api';
+import { AuthContext } from './auth';
+import type { AuthState } from './auth';
+import { AppLayout } from './components/AppLayout';
+import type { PageDef } from './components/AppLayout';
+import { clearOrgTree } from './components/useOrgTree';
+import { currentAppUrl, navigate, useLocation } from './router';
+import type { Session, User } from './types';
+import { LoginPage } from './pages/LoginPage';
+
+const PAGES: PageDef[] = [
+  { path: '/organisations', title: '组织机构', component: lazy(() => import('./pages/OrganisationsPage')) },
+  { path: '/users', title: '用户与角色', component: lazy(() => import('./pages/UsersPage')) },
+  { path: '/tokens', title: 'API 令牌', component: lazy(() => import('./pages/TokensPage')) },
+  { path: '/audit', title: '审计日志', component: lazy(() => import('./pages/AuditPage')) },
+  { path: '/password', title: '修改密码', component: lazy(() => import('./pages/PasswordPage')) },
+];
+
+const APP_TITLE = 'Gongkai 政务公开管理后台';
+const HOME = '/organisations';
+
+/** Only same-app paths are accepted as a post-login destination. */
+function safeNext(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
+}
+
+export function App() {
+  const location = useLocation();
+  const [user, setUser] = useState<User | null>(null);
+  const [checking, setChecking] = useState(true);
+
+  const acceptSession = useCallback((session: Session) => {
+    setCsrfToken(session.csrfToken);
+    setUser(session.user);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    acceptSession(await api.auth.me());
+  }, [acceptSession]);
+
+  const dropSession = useCallback(() => {
+    setCsrfToken(null);
+    setUser(null);
+    clearOrgTree();
+  }, []);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      const here = currentAppUrl();
+      dropSession();
+      if (!here.startsWith('/login')) navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
+    });
+    api.auth
+      .me()
+      .then(acceptSession)
+      .catch(() => dropSession())
+      .finally(() => setChecking(false));
+  }, [acceptSession, dropSession]);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.auth.logout();
+    } finally {
+      dropSession();
+      navigate('/login', { replace: true });
+    }
+  }, [dropSession]);
+
+  const auth = useMemo<AuthState | null>(() => (user ? { user, refresh, logout } : null), [user, refresh, logout]);
+
+  const page = PAGES.find((p) => p.path === location.path);
+  const isLogin = location.path === '/login';
+
+  // Redirects: signed out → login; signed in on login or root → home; password change forced.
+  let redirect: string | null = null;
+  if (!checking) {
+    if (!user && !isLogin) redirect = `/login?next=${encodeURIComponent(currentAppUrl())}`;
+    else if (user && user.mustChangePassword && location.path !== '/password') redirect = '/password';
+    else if (user && (isLogin || location.path === '/')) redirect = (isLogin && safeNext(location.search.get('next'))) || HOME;
+  }
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+
+  useEffect(() => {
+    const title = isLogin ? '登录' : page?.title;
+    document.title = title ? `${title} - ${APP_TITLE}` : APP_TITLE;
+  }, [isLogin, page]);
+
+  if (checking || redirect) {
+    return (
+      <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center' }}>
+        <Spin size="large" aria-label="加载中" />
+      </div>
+    );
+  }
+
+  if (!auth) {
+    return (
+      <LoginPage
+        title={APP_TITLE}
+        onLogin={(session) => {
+          acceptSession(session);
+          const next = safeNext(location.search.get('next'));
+          navigate(session.user.mustChangePassword ? '/password' : (next ?? HOME), { replace: true });
+        }}
+      />
+    );
+  }
+
+  const Page = page?.component;
+  return (
+    <AuthContext.Provider value={auth}>
+      <AppLayout title={APP_TITLE} pages={PAGES} currentPath={location.path}>
+        <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} aria-label="加载中" />}>
+          {Page ? (
+            <Page />
+          ) : (
+            <Result
+              status="404"
+              title="页面不存在"
+              subTitle="您访问的页面不存在或已被移除。"
+              extra={
+                <Button type="primary" onClick={() => navigate(HOME)}>
+                  返回组织机构
+                </Button>
+              }
+            />
+          )}
+        </Suspense>
+      </AppLayout>
+    </AuthContext.Provider>
+  );
+}
