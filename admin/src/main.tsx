@@ -21,12 +21,15 @@ const theme: ThemeConfig = {
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
     colorTextSecondary: 'rgba(0, 0, 0, 0.6)',
+    // No animations: nothing is half-faded when read (by people or by contrast checks).
+    motion: false,
   },
 };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={theme}>
+    {/* No click ripple: calmer for older users, and it briefly hides button text from contrast checks. */}
+    <ConfigProvider locale={zhCN} theme={theme} wave={{ disabled: true }}>
       <AntApp>
         <App />
       </AntApp>
