@@ -13,9 +13,9 @@ import { LoginPage } from './pages/LoginPage';
 
 const PAGES: PageDef[] = [
   { path: '/organisations', title: '组织机构', component: lazy(() => import('./pages/OrganisationsPage')) },
-  { path: '/users', title: '用户与角色', component: lazy(() => import('./pages/UsersPage')) },
+  { path: '/users', title: '用户与角色', permission: 'user.read', component: lazy(() => import('./pages/UsersPage')) },
   { path: '/tokens', title: 'API 令牌', component: lazy(() => import('./pages/TokensPage')) },
-  { path: '/audit', title: '审计日志', component: lazy(() => import('./pages/AuditPage')) },
+  { path: '/audit', title: '审计日志', permission: 'audit.read', component: lazy(() => import('./pages/AuditPage')) },
   { path: '/password', title: '修改密码', component: lazy(() => import('./pages/PasswordPage')) },
 ];
 
@@ -30,11 +30,13 @@ function safeNext(next: string | null): string | null {
 export function App() {
   const location = useLocation();
   const [user, setUser] = useState<User | null>(null);
+  const [permissions, setPermissions] = useState<string[]>([]);
   const [checking, setChecking] = useState(true);
 
   const acceptSession = useCallback((session: Session) => {
     setCsrfToken(session.csrfToken);
     setUser(session.user);
+    setPermissions(session.permissions ?? []);
   }, []);
 
   const refresh = useCallback(async () => {
@@ -71,7 +73,8 @@ export function App() {
 
   const auth = useMemo<AuthState | null>(() => (user ? { user, refresh, logout } : null), [user, refresh, logout]);
 
-  const page = PAGES.find((p) => p.path === location.path);
+  const visiblePages = PAGES.filter((p) => !p.permission || permissions.includes(p.permission));
+  const page = visiblePages.find((p) => p.path === location.path);
   const isLogin = location.path === '/login';
 
   // Redirects: signed out → login; signed in on login or root → home; password change forced.
@@ -114,7 +117,7 @@ export function App() {
   const Page = page?.component;
   return (
     <AuthContext.Provider value={auth}>
-      <AppLayout title={APP_TITLE} pages={PAGES} currentPath={location.path}>
+      <AppLayout title={APP_TITLE} pages={visiblePages} currentPath={location.path}>
         <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} aria-label="加载中" />}>
           {Page ? (
             <Page />

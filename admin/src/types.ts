@@ -28,6 +28,9 @@ export interface User {
 export interface Session {
   user: User;
   csrfToken: string;
+  /** Permissions the user holds somewhere in the tree (e.g. 'user.read', 'audit.read'). */
+  permissions: string[];
+  platformAdmin: boolean;
 }
 
 export type OrgKind = 'city' | 'county' | 'township' | 'village' | 'department' | 'institution';

@@ -144,3 +144,15 @@ test('login is rate limited per client', async (t) => {
   assert.equal(last.json().error.code, 'RATE_LIMITED');
   assert.match(last.json().error.message, /请求过于频繁/);
 });
+
+test('the session tells the admin app what the user may do', async (t) => {
+  const { app, services, login } = await buildTestApp(t);
+  const countyA = await orgByName(services, '西陵区');
+  const editor = await buildUser(services, countyA.id, [{ role: 'editor', orgId: countyA.id }]);
+  const me = (await app.inject({ url: '/api/v1/auth/me', headers: await login(editor.username, editor.password) })).json();
+  assert.deepEqual(me.permissions.sort(), ['document.edit', 'document.read', 'org.read']);
+  assert.equal(me.platformAdmin, false);
+  const admin = (await app.inject({ url: '/api/v1/auth/me', headers: await login('admin', ADMIN_PASSWORD) })).json();
+  assert.equal(admin.platformAdmin, true);
+  assert.ok(admin.permissions.includes('audit.read'));
+});

@@ -9,6 +9,8 @@ import { href, navigate } from '../router';
 export interface PageDef {
   path: string;
   title: string;
+  /** Shown only to users holding this permission somewhere. */
+  permission?: string;
   component: LazyExoticComponent<ComponentType>;
 }
 

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/ty
 import { Type } from '@sinclair/typebox';
 import { requireSessionUser, requireUser, SESSION_COOKIE } from '../../platform/http/request-context.ts';
 import { Id, IdParams, Ok, Paged } from '../../shared/schemas/common.ts';
+import { canAnywhere, isPlatformAdmin, type Actor } from '../../platform/authz/actor.ts';
+import { permissions } from '../../platform/authz/roles.ts';
 import {
   ChangePassword, CreateToken, CreateUser, GrantRole, ListUsersQuery, Login, ResetPassword, Token, UpdateUser, User,
 } from '../../shared/schemas/identity.ts';
@@ -16,7 +18,18 @@ export type IdentityRouteOptions = {
   loginRateLimit: number;
 };
 
-const Session = Type.Object({ user: User, csrfToken: Type.String() });
+const Session = Type.Object({
+  user: User,
+  csrfToken: Type.String(),
+  /** What the user may do somewhere in the tree, so the admin app shows only usable pages. */
+  permissions: Type.Array(Type.String()),
+  platformAdmin: Type.Boolean(),
+});
+
+const abilities = (actor: Actor) => ({
+  permissions: permissions.filter((p) => canAnywhere(actor, p)),
+  platformAdmin: isPlatformAdmin(actor),
+});
 
 export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = async (app, opts) => {
   const { auth, users } = opts;
@@ -40,7 +53,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
         secure: opts.cookieSecure === 'auto' ? req.protocol === 'https' : opts.cookieSecure === 'true',
         maxAge: opts.sessionHours * 3600,
       });
-      return { user: await users.get(session.actor, session.actor.userId!), csrfToken: session.csrfToken };
+      return { user: await users.get(session.actor, session.actor.userId!), csrfToken: session.csrfToken, ...abilities(session.actor) };
     },
   );
 
@@ -53,6 +66,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
   app.get('/auth/me', { preHandler: requireSessionUser, schema: { tags: authTags, summary: '当前用户与 CSRF 令牌', response: { 200: Session } } }, async (req) => ({
     user: await users.get(req.actor, req.actor.userId!),
     csrfToken: req.session!.csrfToken,
+    ...abilities(req.actor),
   }));
 
   app.post('/auth/password', { preHandler: requireSessionUser, schema: { tags: authTags, summary: '修改本人密码', body: ChangePassword, response: { 200: Ok } } }, async (req) => {
