@@ -6,7 +6,7 @@ import { createProgress } from './progress.ts';
 import { formatBytes } from './table.ts';
 import { writeJsonExport } from './data/export.ts';
 import { fileSize, finaliseSqliteFile, openSqliteFile } from './data/files.ts';
-import { rowCounts } from './data/introspect.ts';
+import { rowCounts } from '../platform/db/introspect.ts';
 import { hasTool, pgDump } from './data/pg-tools.ts';
 
 type BackupOptions = { format?: string; force?: boolean };
@@ -18,7 +18,10 @@ export function registerBackup(program: Command, io: CliIO, run: (work: () => Pr
     .argument('<file>', '备份文件路径')
     .option('--format <format>', 'auto（默认）| json：可跨数据库恢复的 JSON 导出', 'auto')
     .option('--force', '覆盖已存在的备份文件')
-    .addHelpText('after', '\n示例：\n  gongkai backup backups/gongkai-$(date +%F).sqlite\n  gongkai backup --format json backups/gongkai.json')
+    .addHelpText(
+      'after',
+      '\n示例：\n  gongkai backup backups/gongkai-$(date +%F).sqlite\n  gongkai backup --format json backups/gongkai.json',
+    )
     .action((file: string, options: BackupOptions) => run(() => backup(io, file, options)));
 }
 
@@ -45,15 +48,20 @@ export async function backup(io: CliIO, fileArg: string, options: BackupOptions)
     } else if (database.sqlite) {
       kind = 'SQLite 在线备份';
       let started = false;
+      let pages = 0;
       await database.sqlite.backup(partial, {
         progress: ({ totalPages, remainingPages }) => {
           if (!started) progress.start('数据页', totalPages);
           started = true;
+          pages = totalPages;
           progress.update(totalPages - remainingPages);
           return 1000;
         },
       });
-      if (started) progress.stop();
+      if (started) {
+        progress.update(pages);
+        progress.stop();
+      }
       finaliseSqliteFile(partial);
       const copy = openSqliteFile(partial, { readonly: true });
       try {

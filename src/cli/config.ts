@@ -41,6 +41,13 @@ function showConfig(io: CliIO, json: boolean): void {
     return;
   }
   const show = (v: string) => (v === '' ? '（空）' : v);
-  io.out(renderTable(['变量', '当前值', '来源', '默认值', '说明'], views.map((v) => [v.name, show(v.value), sourceNames[v.source], show(v.default), v.description])));
-  io.out(`\n数据库：${describeTarget(cfg)}\n数据目录：${cfg.dataDir}\n配置文件：${io.env.GONGKAI_CONFIG ?? 'gongkai.config.json'}（可选；环境变量优先）\n`);
+  io.out(
+    renderTable(
+      ['变量', '当前值', '来源', '默认值', '说明'],
+      views.map((v) => [v.name, show(v.value), sourceNames[v.source], show(v.default), v.description]),
+    ),
+  );
+  io.out(
+    `\n数据库：${describeTarget(cfg)}\n数据目录：${cfg.dataDir}\n配置文件：${io.env.GONGKAI_CONFIG ?? 'gongkai.config.json'}（可选；环境变量优先）\n`,
+  );
 }

@@ -29,7 +29,10 @@ export const processIO = (): CliIO => ({
 
 /** An error the operator can fix: printed as its message only, with this exit code. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
     this.name = 'CliError';
   }
@@ -44,7 +47,7 @@ export function reportError(io: CliIO, err: unknown): number {
   if (err instanceof AppError) {
     const { error } = renderError(err, 'zh');
     io.err(`错误：${error.message}\n`);
-    for (const f of error.fields ?? []) io.err(`  - ${f.path}：${f.message}\n`);
+    for (const f of error.fields ?? []) if (!error.message.includes(`${f.path} ${f.message}`)) io.err(`  - ${f.path}：${f.message}\n`);
     return 1;
   }
   const e = err as Error;

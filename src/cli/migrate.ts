@@ -36,12 +36,25 @@ async function status(io: CliIO, json: boolean): Promise<void> {
   try {
     const list = await migrationStatus(database);
     if (json) {
-      io.out(`${JSON.stringify(list.map((m) => ({ name: m.name, executedAt: m.executedAt?.toISOString() ?? null })), null, 2)}\n`);
+      io.out(
+        `${JSON.stringify(
+          list.map((m) => ({ name: m.name, executedAt: m.executedAt?.toISOString() ?? null })),
+          null,
+          2,
+        )}\n`,
+      );
       return;
     }
-    io.out(renderTable(['迁移', '执行时间'], list.map((m) => [m.name, m.executedAt ? formatLocal(m.executedAt.toISOString()) : '待执行'])));
+    io.out(
+      renderTable(
+        ['迁移', '执行时间'],
+        list.map((m) => [m.name, m.executedAt ? formatLocal(m.executedAt.toISOString()) : '待执行']),
+      ),
+    );
     const pending = list.filter((m) => !m.executedAt).length;
-    io.out(`共 ${list.length} 个迁移，${pending > 0 ? `${pending} 个待执行（运行 gongkai migrate）` : '全部已执行'}。数据库：${describeTarget(cfg)}\n`);
+    io.out(
+      `共 ${list.length} 个迁移，${pending > 0 ? `${pending} 个待执行（运行 gongkai migrate）` : '全部已执行'}。数据库：${describeTarget(cfg)}\n`,
+    );
   } finally {
     await database.close();
   }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../platform/config/schema.ts';
@@ -10,7 +10,7 @@ import { createProgress, type Progress } from './progress.ts';
 import { parseExport } from './data/export.ts';
 import { detectFormat, openSqliteFile, refuseIfInUse, replaceSqliteFile, type BackupFormat } from './data/files.ts';
 import { databaseSource, importInto, jsonSource, refuseNonEmpty } from './data/import.ts';
-import { executedMigrations, holdsData, rowCounts, tableExists } from './data/introspect.ts';
+import { executedMigrations, holdsData, rowCounts, tableExists } from '../platform/db/introspect.ts';
 import { hasTool, pgRestore } from './data/pg-tools.ts';
 
 type RestoreOptions = { force?: boolean };
@@ -42,7 +42,10 @@ export async function restore(io: CliIO, fileArg: string, options: RestoreOption
   io.err(`正在从 ${file}（${formatNames[format]}）恢复到 ${describeTarget(cfg)}\n`);
   let result: Counts;
   if (format === 'pg') {
-    if (cfg.database !== 'postgres') throw new CliError('pg_dump 格式的备份只能恢复到 PostgreSQL（请设置 DATABASE_URL）。要迁移到 SQLite，请在源库上用 gongkai backup --format json 导出。');
+    if (cfg.database !== 'postgres')
+      throw new CliError(
+        'pg_dump 格式的备份只能恢复到 PostgreSQL（请设置 DATABASE_URL）。要迁移到 SQLite，请在源库上用 gongkai backup --format json 导出。',
+      );
     result = await restorePgDump(io, cfg, file, force);
   } else if (format === 'sqlite' && cfg.database === 'sqlite') {
     result = await restoreSqliteFile(cfg, file, force);
@@ -62,7 +65,8 @@ async function restoreSqliteFile(cfg: Config, file: string, force: boolean): Pro
   const backup = openSqliteFile(file, { readonly: true });
   try {
     const names = await executedMigrations(backup);
-    if (names.length === 0 || !(await tableExists(backup, 'iam_org'))) throw new CliError(`${file} 不是 Gongkai 的数据库（没有迁移记录或机构表）`);
+    if (names.length === 0 || !(await tableExists(backup, 'iam_org')))
+      throw new CliError(`${file} 不是 Gongkai 的数据库（没有迁移记录或机构表）`);
     const unknown = names.filter((n) => !(n in knownMigrations));
     if (unknown.length > 0) throw new CliError(`备份来自更新版本的 Gongkai（包含迁移 ${unknown.join(', ')}），请先升级程序。`);
   } finally {
@@ -94,12 +98,7 @@ async function restoreSqliteFile(cfg: Config, file: string, force: boolean): Pro
 }
 
 function openSqliteFileIfExists(file: string) {
-  try {
-    return openSqliteFile(file, { readonly: false });
-  } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_CANTOPEN') return null;
-    throw err;
-  }
+  return existsSync(file) ? openSqliteFile(file, { readonly: false }) : null;
 }
 
 /** pg_dump archive into PostgreSQL: pg_restore replaces the dumped objects, then newer migrations run. */

@@ -41,12 +41,17 @@ export function registerUser(program: Command, io: CliIO, run: Run): void {
     .description('重置用户密码并使其全部会话失效；用户下次登录须修改密码')
     .argument('<username>', '登录名')
     .option('--password <password>', '新密码（至少 10 个字符）；省略时随机生成并只显示一次')
-    .action((username: string, options: { password?: string }) => run(() => withServices(io, (s) => resetPassword(io, s, username, options.password))));
+    .action((username: string, options: { password?: string }) =>
+      run(() => withServices(io, (s) => resetPassword(io, s, username, options.password))),
+    );
 }
 
-const checkCreateUser = (validatorCompiler as FastifySchemaCompiler<unknown>)({ schema: CreateUser, method: 'POST', url: '/cli/user', httpPart: 'body' }) as (
-  data: unknown,
-) => { error?: Error };
+const checkCreateUser = (validatorCompiler as FastifySchemaCompiler<unknown>)({
+  schema: CreateUser,
+  method: 'POST',
+  url: '/cli/user',
+  httpPart: 'body',
+}) as (data: unknown) => { error?: Error };
 
 /** The organisation named by a division code or an id; the root organisation when none is given. */
 async function resolveOrg(services: Services, ref: string | undefined): Promise<{ id: string; name: string }> {
@@ -113,7 +118,13 @@ async function listUsers(io: CliIO, services: Services, options: { q?: string; j
     io.out(`${JSON.stringify(items, null, 2)}\n`);
     return;
   }
-  const rows = items.map((u) => [u.username, u.displayName, u.organisationName, u.roles.map((r) => `${r.roleName}@${r.organisationName}`).join('，') || '—', statusOf(u)]);
+  const rows = items.map((u) => [
+    u.username,
+    u.displayName,
+    u.organisationName,
+    u.roles.map((r) => `${r.roleName}@${r.organisationName}`).join('，') || '—',
+    statusOf(u),
+  ]);
   io.out(renderTable(['用户名', '姓名', '机构', '角色', '状态'], rows));
   io.out(`共 ${items.length} 个用户${options.q ? `（筛选：${options.q}）` : ''}。\n`);
 }
