@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { loadConfig } from './platform/config/load.ts';
-import { openDatabase } from './platform/db/database.ts';
+import { assertReachable, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
 import { createServices } from './container.ts';
 import { bootstrap } from './bootstrap.ts';
@@ -10,7 +10,12 @@ import { startMaintenance } from './platform/jobs/maintenance.ts';
 /** config → database → migrate → seed on first start → buildApp → listen. */
 export async function main(): Promise<void> {
   const config = loadConfig();
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, poolSize: config.pgPoolSize });
+  const dbOptions = { databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, poolSize: config.pgPoolSize };
+  const database = openDatabase(dbOptions);
+  await assertReachable(database, dbOptions).catch(async (err) => {
+    await database.close();
+    throw err;
+  });
   await migrateToLatest(database);
   const services = createServices(database, config, pino({ level: config.logLevel }));
   const app = await buildApp(services);

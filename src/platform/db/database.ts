@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { ConfigError } from '../config/load.ts';
 import type { DB } from './schema.ts';
 import type { SqlDialect } from './dialect/types.ts';
 import { sqliteDialect } from './dialect/sqlite.ts';
@@ -35,4 +36,19 @@ export function openDatabase(options: DatabaseOptions): Database {
   handle.pragma('synchronous = NORMAL');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
   return { db, dialect: sqliteDialect, sqlite: handle, close: () => db.destroy() };
+}
+
+/** Fails early, naming the setting to fix, when the database cannot be reached (e.g. not created yet). */
+export async function assertReachable(database: Database, options: DatabaseOptions): Promise<void> {
+  try {
+    await sql`select 1`.execute(database.db);
+  } catch (err) {
+    const reason = (err as Error).message;
+    if (options.databaseUrl) {
+      const shown = options.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+      const name = new URL(options.databaseUrl).pathname.slice(1);
+      throw new ConfigError([`DATABASE_URL=${shown}: 无法连接 PostgreSQL（${reason}）。数据库不存在时请先创建，例如 createdb ${name} / cannot connect`]);
+    }
+    throw new ConfigError([`GONGKAI_DATA_DIR: 无法打开 SQLite 数据库 ${options.sqliteFile}（${reason}）/ cannot open the database`]);
+  }
 }
