@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { requireSessionUser, requireUser, SESSION_COOKIE } from '../../platform/http/request-context.ts';
+import { publicFormRateLimit } from '../../platform/http/rate-limit-store.ts';
 import { Id, IdParams, Ok, Paged } from '../../shared/schemas/common.ts';
 import { canAnywhere, isPlatformAdmin, type Actor } from '../../platform/authz/actor.ts';
 import { permissions } from '../../platform/authz/roles.ts';
@@ -41,7 +42,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
     '/auth/login',
     {
       schema: { tags: authTags, summary: '登录（设置会话 Cookie）', body: Login, response: { 200: Session } },
-      config: { rateLimit: { max: opts.loginRateLimit, timeWindow: 60_000 } },
+      config: publicFormRateLimit({ formRateLimit: opts.loginRateLimit }),
     },
     async (req, reply) => {
       const meta = { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id };

@@ -39,3 +39,10 @@ export function databaseRateLimitStore(db: Kysely<DB>) {
     }
   };
 }
+
+/**
+ * Route config for a public form (application, comment, question, feedback): GONGKAI_FORM_RATE_LIMIT submissions
+ * per client IP per minute, counted in the database so the limit holds across instances.
+ * Usage: `app.post('/…', { config: publicFormRateLimit(config) }, handler)`.
+ */
+export const publicFormRateLimit = (config: { formRateLimit: number }) => ({ rateLimit: { max: config.formRateLimit, timeWindow: 60_000 } });
