@@ -84,6 +84,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerMetrics(app);
   registerRequestContext(app, services.auth);
 
+  // No icon yet; answer quietly instead of logging a 404 for every first visit.
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) => reply.status(204).header('cache-control', 'public, max-age=86400').send());
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     try {
