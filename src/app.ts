@@ -18,7 +18,7 @@ import { registerMetrics } from './platform/http/metrics.ts';
 import { organisationRoutes } from './modules/organisations/index.ts';
 import { identityRoutes } from './modules/identity/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
-import { documentRoutes } from './modules/documents/index.ts';
+import { catalogRoutes, documentRoutes } from './modules/documents/index.ts';
 import { portalRoutes, renderNotFoundPage } from './portal/index.ts';
 
 export type AppOptions = { logger?: boolean | object };
@@ -107,7 +107,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       });
       await api.register(organisationRoutes, { organisations: services.organisations });
       await api.register(auditRoutes, { audit: services.audit });
-      await api.register(documentRoutes, { documents: services.documents });
+      await api.register(catalogRoutes, { catalog: services.catalog });
+      await api.register(documentRoutes, { documents: services.documents, workflow: services.workflow, relations: services.relations });
     },
     { prefix: '/api/v1' },
   );

@@ -6,7 +6,7 @@ import { OutboxProcessor } from './platform/events/outbox.ts';
 import { OrganisationService } from './modules/organisations/index.ts';
 import { AuthService, UserService } from './modules/identity/index.ts';
 import { AuditService } from './modules/audit/index.ts';
-import { DocumentService } from './modules/documents/index.ts';
+import { CatalogService, DocumentRelations, DocumentService, DocumentWorkflow } from './modules/documents/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
 export function createServices(database: Database, config: Config, log: Pick<Logger, 'error' | 'warn'>) {
@@ -22,13 +22,16 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   });
   const audit = new AuditService(db, organisations);
   const documents = new DocumentService(db, uow, organisations);
+  const relations = new DocumentRelations(db, uow);
+  const catalog = new CatalogService(db, uow, organisations);
+  const workflow = new DocumentWorkflow(db, uow, organisations, relations);
 
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
   organisations.registerContentCheck({ label: { zh: '角色授权', en: 'role grants' }, count: (tx, orgId) => users.countGrantsIn(tx, orgId) });
 
   organisations.registerContentCheck({ label: { zh: '文件', en: 'documents' }, count: (tx, orgId) => documents.countInOrg(tx, orgId) });
 
-  return { database, config, outbox, uow, organisations, users, auth, audit, documents };
+  return { database, config, outbox, uow, organisations, users, auth, audit, documents, workflow, relations, catalog };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -56,14 +56,14 @@ test('permission matrix: drafts across city, sibling counties and townships', as
       const get = await app.inject({ url: `/api/v1/documents/${id}`, headers });
       if (row.read.includes(key)) {
         assert.equal(get.statusCode, 200, `${row.name} reads ${key}`);
-        assert.equal(get.json().title, drafts[key].title);
+        assert.equal(get.json().edition.title, drafts[key].edition.title);
       } else {
         assert.deepEqual({ status: get.statusCode, body: get.body }, missing.get, `${row.name} must not see ${key}, answered like missing`);
       }
-      const patch = await app.inject({ method: 'PATCH', url: `/api/v1/documents/${id}`, headers, payload: { title: `${drafts[key].title}（改）` } });
+      const patch = await app.inject({ method: 'PATCH', url: `/api/v1/documents/${id}`, headers, payload: { title: `${drafts[key].edition.title}（改）` } });
       if (row.edit.includes(key)) {
         assert.equal(patch.statusCode, 200, `${row.name} edits ${key}`);
-        await app.inject({ method: 'PATCH', url: `/api/v1/documents/${id}`, headers, payload: { title: drafts[key].title } });
+        await app.inject({ method: 'PATCH', url: `/api/v1/documents/${id}`, headers, payload: { title: drafts[key].edition.title } });
       } else {
         assert.deepEqual({ status: patch.statusCode, body: patch.body }, missing.patch, `${row.name} must not change ${key}, answered like missing`);
       }
@@ -77,7 +77,7 @@ test('permission matrix: drafts across city, sibling counties and townships', as
   }
 
   // Nothing that was refused changed anything.
-  for (const key of all) assert.equal((await services.documents.get(systemActor(), drafts[key].id)).title, drafts[key].title);
+  for (const key of all) assert.equal((await services.documents.get(systemActor(), drafts[key].id)).edition.title, drafts[key].edition.title);
 });
 
 test('a county editor cannot create drafts for a sibling county or the city, and organisations outside the subtree are hidden', async (t) => {
@@ -89,11 +89,11 @@ test('a county editor cannot create drafts for a sibling county or the city, and
   const headers = await login(editorA.username, editorA.password);
 
   for (const org of [city, countyB]) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/documents', headers, payload: { organisationId: org.id, title: '越权', body: '' } });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/documents', headers, payload: { organisationId: org.id, title: '越权' } });
     assert.equal(res.statusCode, 400);
     assert.equal(res.json().error.fields[0].path, 'organisationId');
   }
-  const own = await app.inject({ method: 'POST', url: '/api/v1/documents', headers, payload: { organisationId: countyA.id, title: '本区草稿', body: '正文' } });
+  const own = await app.inject({ method: 'POST', url: '/api/v1/documents', headers, payload: { organisationId: countyA.id, title: '本区草稿', bodyHtml: '<p>正文</p>' } });
   assert.equal(own.statusCode, 201);
 
   const sibling = await app.inject({ url: `/api/v1/organisations/${countyB.id}`, headers });

@@ -31,6 +31,7 @@ export async function buildTestApp(t: TestContext, env: Record<string, string> =
   const app = await buildApp(services, { logger: false });
   t.after(async () => {
     await app.close();
+    await services.outbox.idle();
     await db.dispose();
   });
   const login = async (username: string, password: string) => {

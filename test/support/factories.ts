@@ -24,6 +24,6 @@ export async function buildDraft(services: Services, orgId: string, authorId: st
   const author = await services.users.get(system, authorId);
   return services.documents.create(
     { ...system, userId: author.id, userName: author.displayName },
-    { organisationId: orgId, title, body: `${title}正文` },
+    { organisationId: orgId, title, bodyHtml: `<p>${title}正文</p>` },
   );
 }

@@ -1,3 +1,7 @@
-// The documents module's public surface (drafts for now; publishing arrives with its own issue).
+// The documents module's public surface.
 export { DocumentService } from './documents.service.ts';
+export { DocumentWorkflow } from './document-workflow.ts';
+export { DocumentRelations } from './document-relations.ts';
 export { documentRoutes } from './documents.routes.ts';
+export { CatalogService } from './catalog.service.ts';
+export { catalogRoutes } from './catalog.routes.ts';

@@ -19,7 +19,7 @@ import { canSitUnder } from './organisations.policy.ts';
 /** Something another module keeps per organisation; an organisation holding any of it cannot be deleted. */
 export type ContentCheck = { label: { zh: string; en: string }; count: (db: Kysely<DB>, orgId: string) => Promise<number> };
 
-export type OrgRef = { id: string; path: string; name: string };
+export type OrgRef = { id: string; path: string; name: string; kind: string; uscc: string | null; divisionCode: string | null };
 
 export class OrganisationService {
   private readonly contentChecks: ContentCheck[] = [];
@@ -42,13 +42,13 @@ export class OrganisationService {
   async requireReadable(actor: Actor, id: string, db: Kysely<DB> = this.db): Promise<OrgRef> {
     const row = await this.repo(db).findById(id);
     if (!row || !can(actor, 'org.read', row.path)) throw new NotFoundError();
-    return { id: row.id, path: row.path, name: row.name };
+    return toRef(row);
   }
 
   /** For other modules: id → {path, name}, without access checks (callers check). Pass `db` inside a transaction. */
   async refs(ids: string[], db: Kysely<DB> = this.db): Promise<Map<string, OrgRef>> {
     const rows = await this.repo(db).findByIds([...new Set(ids)]);
-    return new Map(rows.map((r) => [r.id, { id: r.id, path: r.path, name: r.name }]));
+    return new Map(rows.map((r) => [r.id, toRef(r)]));
   }
 
   async get(actor: Actor, id: string): Promise<OrganisationDto> {
@@ -250,6 +250,8 @@ export class OrganisationService {
     }
   }
 }
+
+const toRef = (r: OrgRow): OrgRef => ({ id: r.id, path: r.path, name: r.name, kind: r.kind, uscc: r.uscc, divisionCode: r.division_code });
 
 function blankToNull(v: string | null | undefined): string | null {
   if (v === undefined || v === null) return null;

@@ -11,6 +11,7 @@ export const permissions = [
   'document.edit',
   'document.review',
   'document.publish',
+  'catalog.manage',
   'request.read',
   'request.handle',
   'request.legal_review',
@@ -48,7 +49,7 @@ export const roles: Record<RoleCode, RoleDef> = {
     description: '管理本机构及下级机构的目录、用户与内容，查看审计日志',
     permissions: [
       'org.read', 'org.manage', 'user.read', 'user.manage', 'role.grant', 'audit.read',
-      'document.read', 'document.edit', 'document.review', 'document.publish', 'request.read', 'dataset.read',
+      'document.read', 'document.edit', 'document.review', 'document.publish', 'catalog.manage', 'request.read', 'dataset.read',
     ],
   },
   editor: {
@@ -60,8 +61,8 @@ export const roles: Record<RoleCode, RoleDef> = {
   reviewer: {
     name: '审核人',
     nameEn: 'Reviewer',
-    description: '发布前保密、隐私与表述审查，按步骤签批',
-    permissions: ['org.read', 'document.read', 'document.review'],
+    description: '发布前保密、隐私与表述审查，按步骤签批，审核通过后发布',
+    permissions: ['org.read', 'document.read', 'document.review', 'document.publish'],
   },
   case_handler: {
     name: '依申请公开承办人',

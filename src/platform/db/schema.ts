@@ -1,6 +1,9 @@
 import type { OrgTable } from '../../modules/organisations/organisations.tables.ts';
-import type { DocumentTable } from '../../modules/documents/documents.tables.ts';
+import type {
+  AttachmentTable, ColumnItemTable, ColumnTable, DocumentTable, EditionHistoryTable, EditionTable, EffectTable, LinkTable, SequenceTable,
+} from '../../modules/documents/documents.tables.ts';
 import type { ApiTokenTable, RoleGrantTable, SessionTable, UserTable } from '../../modules/identity/identity.tables.ts';
+import type { SearchDocTable } from '../search/search.tables.ts';
 
 export interface AuditTable {
   id: string;
@@ -43,7 +46,16 @@ export interface DB {
   iam_session: SessionTable;
   iam_api_token: ApiTokenTable;
   doc_document: DocumentTable;
+  doc_edition: EditionTable;
+  doc_edition_history: EditionHistoryTable;
+  doc_link: LinkTable;
+  doc_effect: EffectTable;
+  doc_attachment: AttachmentTable;
+  doc_column: ColumnTable;
+  doc_column_item: ColumnItemTable;
+  doc_sequence: SequenceTable;
   aud_log: AuditTable;
   sys_outbox: OutboxTable;
   sys_rate_limit: RateLimitTable;
+  srch_doc: SearchDocTable;
 }

@@ -46,10 +46,17 @@ export class OutboxProcessor {
         this.again = false;
         await this.drain();
       } while (this.again);
-    })().finally(() => {
-      this.running = null;
-    });
+    })()
+      .catch((err) => this.log.error({ err }, 'outbox drain failed; will retry on the next kick'))
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
+  }
+
+  /** Resolves when no drain is running (call before closing the database). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
   }
 
   private async drain(): Promise<void> {

@@ -40,6 +40,16 @@ export const messages = {
   ROLE_EXISTS: { zh: '该用户在此机构已有此角色', en: 'The user already holds this role here' },
   LAST_ADMIN: { zh: '不能移除最后一个系统管理员', en: 'The last system administrator cannot be removed' },
   SELF_DEACTIVATE: { zh: '不能停用自己的账号', en: 'You cannot deactivate your own account' },
+  // documents
+  DOC_NOT_EDITABLE: { zh: '该版本处于“{state}”状态，不能修改；请先新建版本', en: 'This edition is {state} and cannot be changed; start a new edition' },
+  EDIT_CONFLICT: { zh: '该文件已被他人修改（版本号已变化），请刷新后重新编辑', en: 'Someone else changed this document; reload and edit again' },
+  TRANSITION_REFUSED: { zh: '无法执行此操作：{reason}', en: 'Not possible: {reason}' },
+  DOC_NO_TAKEN: { zh: '本机构已有发文字号为 {docNo} 的文件', en: 'This organisation already has a document numbered {docNo}' },
+  OPEN_EDITION_EXISTS: { zh: '该文件已有一个未发布的版本，请先完成或处理它', en: 'This document already has an unpublished edition' },
+  GONE: { zh: '该信息已撤销发布', en: 'This information has been unpublished' },
+  COLUMN_NOT_EMPTY: { zh: '栏目下还有子栏目或文件，不能删除', en: 'The column still has sub-columns or documents' },
+  LINK_CYCLE: { zh: '这条关联会形成循环（文件之间的修改、废止、替代关系不能成环）', en: 'This link would form a cycle' },
+  NOT_PUBLISHED_YET: { zh: '文件尚未发布，不能新建修订版本', en: 'The document is not published yet' },
 } satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof messages;

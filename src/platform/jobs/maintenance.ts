@@ -3,12 +3,19 @@ import type { DB } from '../db/schema.ts';
 import type { OutboxProcessor } from '../events/outbox.ts';
 
 /**
- * Housekeeping every app instance may run (all steps are idempotent): retry due outbox events, drop expired sessions
- * and rate-limit windows older than an hour. Returns a stop function.
+ * Housekeeping every app instance may run (all steps are idempotent): the modules' periodic tasks (e.g. scheduled
+ * publishing), then retry due outbox events, drop expired sessions and rate-limit windows older than an hour. Returns a stop function.
  */
-export function startMaintenance(db: Kysely<DB>, outbox: OutboxProcessor, log: { warn: (o: object, m: string) => void }, everyMs = 30_000): () => void {
+export function startMaintenance(
+  db: Kysely<DB>,
+  outbox: OutboxProcessor,
+  log: { warn: (o: object, m: string) => void },
+  tasks: (() => Promise<unknown>)[] = [],
+  everyMs = 30_000,
+): () => void {
   const run = async () => {
     try {
+      for (const task of tasks) await task();
       await outbox.kick();
       const now = new Date();
       await db.deleteFrom('iam_session').where('expires_at', '<', now.toISOString()).execute();

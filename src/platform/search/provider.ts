@@ -1,0 +1,78 @@
+// The search port (DESIGN.md §3 "Search"). Callers index published content from publish/withdraw events
+// and query it for the portal; the implementation (SQLite FTS5 or PostgreSQL tsvector) is chosen in index.ts.
+
+export type SearchDoc = {
+  id: string;
+  /** Grows with every change of the item; a write with a lower version than the stored one is ignored. */
+  version: number;
+  orgId: string;
+  /** The organisation's materialised path ('/root/…/self/'), for subtree filters. */
+  orgPath: string;
+  title: string;
+  /** Plain text (no markup). */
+  body: string;
+  docNo: string | null;
+  indexNo: string | null;
+  topic: string | null;
+  genre: string | null;
+  year: number | null;
+  validity: string | null;
+  /** ISO-8601 UTC. */
+  publishedAt: string;
+  url: string;
+  /** 'document' | 'interpretation' | 'qa' … */
+  kind: string;
+};
+
+export type SearchQuery = {
+  q: string;
+  /** Organisation path prefixes; absent = everywhere, empty = nowhere. */
+  orgRoots?: string[];
+  topic?: string;
+  genre?: string;
+  year?: number;
+  validity?: string;
+  kind?: string;
+  /** 1-based. */
+  page: number;
+  /** Capped at MAX_PAGE_SIZE. */
+  size: number;
+};
+
+export type SearchHit = {
+  id: string;
+  title: string;
+  url: string;
+  orgId: string;
+  docNo: string | null;
+  publishedAt: string;
+  validity: string | null;
+  kind: string;
+  /** HTML-escaped text with <mark>…</mark> around matches, ≤ 160 characters of text. */
+  snippet: string;
+  /** Escaped title with <mark>. */
+  titleHtml: string;
+};
+
+export type Facet = { value: string; count: number }[];
+
+export type SearchResult = {
+  total: number;
+  items: SearchHit[];
+  facets: { topic: Facet; genre: Facet; year: Facet; validity: Facet; kind: Facet };
+};
+
+export interface SearchProvider {
+  /** Idempotent and versioned: an upsert or removal with a version lower than the stored one is ignored, so a late event cannot resurrect withdrawn content. */
+  upsert(doc: SearchDoc): Promise<void>;
+  remove(id: string, version: number): Promise<void>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** Exact lookups that go straight to a document: normalised 发文字号 or 索引号. */
+  findByNumber(value: string): Promise<{ id: string; url: string } | null>;
+  count(): Promise<number>;
+  clear(): Promise<void>;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+export const emptyResult = (): SearchResult => ({ total: 0, items: [], facets: { topic: [], genre: [], year: [], validity: [], kind: [] } });

@@ -1,0 +1,100 @@
+// Running a search, shared by both providers: tokens, filters, facets, paging and snippets are the same;
+// each provider supplies only how the index is matched and ranked (`FullText`).
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { inSubtrees } from '../db/subtree.ts';
+import { queryTokens } from '../text/segment.ts';
+import { MAX_PAGE_SIZE, emptyResult, type Facet, type SearchHit, type SearchQuery, type SearchResult } from './provider.ts';
+import { highlightTitle, snippet } from './snippet.ts';
+
+/** The dialect-specific part of a search, built from the query tokens (never empty). */
+export type FullText = {
+  /** FROM clause that exposes the index rows as `d`. */
+  from: RawBuilder<unknown>;
+  /** Every token matches (AND), in the title or the body. */
+  match: RawBuilder<SqlBool>;
+  /** Relevance, higher is better, title matches weighted well above body matches. */
+  score: RawBuilder<number>;
+};
+
+const FACETS = ['topic', 'genre', 'year', 'validity', 'kind'] as const;
+/** Longer queries are cut: a search box needs no more, and the token list stays short. */
+export const MAX_QUERY_CHARS = 200;
+type FacetName = (typeof FACETS)[number];
+
+type PageRow = {
+  id: string;
+  title: string;
+  url: string;
+  org_id: string;
+  doc_no: string | null;
+  published_at: string;
+  validity: string | null;
+  kind: string;
+  body: string;
+};
+
+/** Absent (undefined or null) filters do not narrow. */
+function filters(query: SearchQuery): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [sql<SqlBool>`d.removed = 0`, inSubtrees(sql.ref<string>('d.org_path'), query.orgRoots ?? null)];
+  if (query.topic != null) out.push(sql<SqlBool>`d.topic = ${query.topic}`);
+  if (query.genre != null) out.push(sql<SqlBool>`d.genre = ${query.genre}`);
+  if (query.year != null) out.push(sql<SqlBool>`d.year = ${query.year}`);
+  if (query.validity != null) out.push(sql<SqlBool>`d.validity = ${query.validity}`);
+  if (query.kind != null) out.push(sql<SqlBool>`d.kind = ${query.kind}`);
+  return out;
+}
+
+/** Page ≥ 1 and 1 ≤ size ≤ MAX_PAGE_SIZE; anything else is brought into range. */
+export function paging(query: Pick<SearchQuery, 'page' | 'size'>): { limit: number; offset: number } {
+  const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(query.size) || 1));
+  const page = Math.max(1, Math.trunc(query.page) || 1);
+  return { limit, offset: (page - 1) * limit };
+}
+
+function facetList(rows: { facet: string; value: string | null; n: number }[], name: FacetName): Facet {
+  const list = rows.filter((r) => r.facet === name && r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.n) }));
+  // Years read best newest first; the other facets biggest first.
+  return name === 'year'
+    ? list.sort((a, b) => b.value.localeCompare(a.value))
+    : list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+export async function runSearch(db: Kysely<DB>, query: SearchQuery, fullText: (tokens: string[]) => FullText): Promise<SearchResult> {
+  const tokens = queryTokens(Array.from(query.q.slice(0, MAX_QUERY_CHARS * 2)).slice(0, MAX_QUERY_CHARS).join(''));
+  if (tokens.length === 0) return emptyResult();
+  const { from, match, score } = fullText(tokens);
+  const where = sql.join([match, ...filters(query)], sql` and `);
+
+  const facetBranches = FACETS.map(
+    (f) => sql`select ${sql.lit(f)} as facet, cast(${sql.ref(f)} as text) as value, count(*) as n from m where ${sql.ref(f)} is not null group by ${sql.ref(f)}`,
+  );
+  const counted = await sql<{ facet: string; value: string | null; n: number }>`
+    with m as (select d.topic, d.genre, d.year, d.validity, d.kind from ${from} where ${where})
+    select 'total' as facet, cast(null as text) as value, count(*) as n from m
+    union all ${sql.join(facetBranches, sql` union all `)}`.execute(db);
+  const total = Number(counted.rows.find((r) => r.facet === 'total')?.n ?? 0);
+  if (total === 0) return emptyResult();
+
+  const { limit, offset } = paging(query);
+  const page = await sql<PageRow>`
+    select d.id, d.title, d.url, d.org_id, d.doc_no, d.published_at, d.validity, d.kind, d.body, ${score} as score
+    from ${from} where ${where}
+    order by score desc, d.published_at desc, d.id
+    limit ${limit} offset ${offset}`.execute(db);
+
+  const items: SearchHit[] = page.rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    url: r.url,
+    orgId: r.org_id,
+    docNo: r.doc_no,
+    publishedAt: r.published_at,
+    validity: r.validity,
+    kind: r.kind,
+    snippet: snippet(r.body, tokens),
+    titleHtml: highlightTitle(r.title, tokens),
+  }));
+  const facets = Object.fromEntries(FACETS.map((f) => [f, facetList(counted.rows, f)])) as SearchResult['facets'];
+  return { total, items, facets };
+}

@@ -1,0 +1,137 @@
+// Chinese text → search tokens, produced in the app so SQLite FTS5 and PostgreSQL index exactly the same
+// terms (DESIGN.md §3 "Search"). Index text and queries go through the same steps:
+//   1. normalise: NFKC (full-width → half-width), lower case, traditional → simplified;
+//   2. words of other scripts and numbers (covid, 2023, naïve, αβγ) are tokens as they are;
+//   3. Chinese goes to jieba in search mode (every word and the dictionary words inside it), plus the pair
+//      of characters across each word boundary (燃气管|道 → 管道), so a two-character word that jieba cut
+//      apart in one context is still found.
+// A token is a run of letters and digits (\p{L}\p{N}) only: punctuation splits (covid-19 → covid 19). With
+// such tokens FTS5's `ascii` tokenizer and PostgreSQL's `simple` parser keep every token intact.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { Converter } from 'opencc-js/t2cn';
+import { pinyin } from 'pinyin-pro';
+
+/** Longer tokens (hashes, long ASCII runs) are cut to this many characters, on both sides. */
+export const MAX_TOKEN_LENGTH = 64;
+
+// Hong Kong variants first (衞 → 卫), then Taiwan variants and standard traditional (看著 → 看着, 政務 → 政务).
+const fromHongKong = Converter({ from: 'hk', to: 'cn' });
+const fromTaiwan = Converter({ from: 'tw', to: 'cn' });
+
+let jieba: Jieba | undefined;
+/** Loading the dictionary takes a moment, so the segmenter is built on first use and then shared. */
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+const NON_TOKEN = /[^\p{L}\p{N}]+/u;
+const OTHER_WORD = /(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+const HAN = /\p{Script=Han}/u;
+const HAN_LETTER = /^(?=\p{L})\p{Script=Han}$/u;
+const HAN_PAIR = /^(?:(?=\p{L})\p{Script=Han}){2}$/u;
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+
+/** Full-width → half-width and other compatibility forms (NFKC), lower case, traditional → simplified. */
+export function normalise(text: string): string {
+  const folded = text.normalize('NFKC').toLowerCase();
+  if (!HAN.test(folded)) return folded;
+  return fromTaiwan(fromHongKong(folded)).normalize('NFKC');
+}
+
+function clean(raw: string[]): string[] {
+  const out: string[] = [];
+  for (const token of raw) {
+    for (const part of token.split(NON_TOKEN)) {
+      if (!part) continue;
+      out.push(part.length > MAX_TOKEN_LENGTH ? Array.from(part).slice(0, MAX_TOKEN_LENGTH).join('') : part);
+    }
+  }
+  return out;
+}
+
+/** Normalised text split into the words of other scripts and numbers, and the Chinese rest (others blanked). */
+function splitScripts(text: string): { other: string[]; chinese: string } {
+  const other: string[] = [];
+  const chinese = text.replace(OTHER_WORD, (w) => {
+    other.push(w);
+    return ' ';
+  });
+  return { other, chinese: HAN.test(chinese) ? chinese : '' };
+}
+
+const firstChar = (w: string) => String.fromCodePoint(w.codePointAt(0) ?? 0);
+const lastChar = (w: string) => (/[\uDC00-\uDFFF]$/.test(w) ? w.slice(-2) : w.slice(-1));
+
+/** The pairs of Chinese characters that meet at a boundary between two words: 燃气管|道 → 管道. */
+function boundaryPairs(words: string[]): { pair: string; left: number }[] {
+  const out: { pair: string; left: number }[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const pair = lastChar(words[i - 1]!) + firstChar(words[i]!);
+    if (HAN_PAIR.test(pair)) out.push({ pair, left: i - 1 });
+  }
+  return out;
+}
+
+function segmentNormalised(text: string): string[] {
+  const { other, chinese } = splitScripts(text);
+  if (!chinese) return clean(other);
+  const tokens = [...other, ...segmenter().cutForSearch(chinese, true)];
+  for (const { pair } of boundaryPairs(segmenter().cut(chinese, true))) tokens.push(pair);
+  return clean(tokens);
+}
+
+/** Tokens of a body text, repeats kept (term frequency matters for ranking). */
+export function indexTokens(text: string): string[] {
+  return segmentNormalised(normalise(text));
+}
+
+/** Pinyin initials of Chinese characters, other characters dropped: 政务公开 → zwgk. */
+export function pinyinInitials(text: string): string {
+  const letters = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' });
+  return letters.filter((l) => /^[a-z]$/.test(l)).join('');
+}
+
+/**
+ * Tokens of a title, without repeats: its index tokens, each Chinese character on its own (so a
+ * one-character query finds titles), and the pinyin initials of every Chinese word of two or more
+ * characters, of every two neighbouring words (政务 + 公开 → zwgk) and of the whole title.
+ */
+export function titleTokens(title: string): string[] {
+  const text = normalise(title);
+  const out = new Set(segmentNormalised(text));
+  for (const char of text) if (HAN_LETTER.test(char)) out.add(char);
+  const initials = (words: string) => {
+    const value = pinyinInitials(words);
+    if (value.length >= 2) out.add(value.slice(0, MAX_TOKEN_LENGTH));
+  };
+  for (const word of [...out]) if (HAN_WORD.test(word)) initials(word);
+  const { chinese } = splitScripts(text);
+  const words = chinese ? segmenter().cut(chinese, true) : [];
+  for (let i = 1; i < words.length; i++) if (HAN_WORD.test(words[i - 1]! + words[i]!)) initials(words[i - 1]! + words[i]!);
+  initials(text);
+  return [...out];
+}
+
+/**
+ * Tokens a query must all match (AND), without repeats; empty when the query has no letters or digits.
+ * The query is segmented like a text, except that a lone Chinese character next to another Chinese word
+ * is replaced by its boundary pair(s) (宜府|办 → 宜府 府办): every text containing the query has those among
+ * its index tokens, while the lone character may sit inside a longer word there. A one-character query
+ * is that character.
+ */
+export function queryTokens(q: string): string[] {
+  const { other, chinese } = splitScripts(normalise(q));
+  if (!chinese) return [...new Set(clean(other))];
+  const words = segmenter().cut(chinese, true);
+  const pairs = boundaryPairs(words);
+  const lone = (i: number) => HAN_LETTER.test(words[i] ?? '');
+  const covered = new Map<string, boolean>(); // lone character → every occurrence has a pair
+  words.forEach((w, i) => {
+    if (lone(i)) covered.set(w, (covered.get(w) ?? true) && pairs.some((p) => p.left === i || p.left === i - 1));
+  });
+  const tokens = [...other, ...segmenter().cutForSearch(chinese, true).filter((t) => !covered.get(t))];
+  for (const p of pairs) if (lone(p.left) || lone(p.left + 1)) tokens.push(p.pair);
+  return [...new Set(clean(tokens))];
+}
