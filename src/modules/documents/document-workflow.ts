@@ -149,6 +149,30 @@ export class DocumentWorkflow {
     return presentDocument(docAfter, after);
   }
 
+  /**
+   * Bulk import only: puts an imported edition live without review, as the historical record it is (the import
+   * itself is audited). Everything else publishes through the lifecycle table.
+   */
+  async publishImported(tx: Tx, documentId: string, editionId: string, publishedOn?: string | null): Promise<void> {
+    const repo = new DocumentRepository(tx.db);
+    const doc = (await repo.find(documentId))!;
+    const edition = (await repo.findEdition(editionId))!;
+    const now = nowIso();
+    if (doc.published_edition_id && doc.published_edition_id !== editionId) await this.supersede(repo, doc.published_edition_id, editionId, now);
+    const publishedAt = publishedOn ? `${publishedOn}T00:00:00.000Z` : now;
+    await repo.updateEdition(editionId, edition.lock_version, { state: 'published', published_at: publishedAt, updated_at: now });
+    await repo.updateDocument(documentId, {
+      published_edition_id: editionId,
+      open_edition_id: null,
+      public_state: 'published',
+      index_no: doc.index_no ?? (await this.nextIndexNumber(tx, repo, doc, now)),
+      updated_at: now,
+    });
+    await this.relations.onPublished(tx.db, documentId);
+    await repo.insertHistory({ id: newId(), edition_id: editionId, from_state: edition.state, to_state: 'published', event: 'import', actor_id: tx.actor.userId, reason: null, at: now });
+    await tx.emit({ topic: DOCUMENT_PUBLISHED, payload: { documentId, editionId } });
+  }
+
   private async supersede(repo: DocumentRepository, previousId: string, byId: string, now: string): Promise<void> {
     const prev = await repo.findEdition(previousId);
     if (!prev || prev.state !== 'published') return;

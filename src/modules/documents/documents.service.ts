@@ -82,6 +82,8 @@ export class DocumentService {
         open_edition_id: edition.id,
         public_state: 'none' as const,
         replacement_document_id: null,
+        source_key: null,
+        content_hash: null,
         created_by: actor.userId ?? 'system',
         created_at: now,
         updated_at: now,

@@ -16,6 +16,8 @@ export interface DocumentTable {
   open_edition_id: string | null;
   public_state: PublicState;
   replacement_document_id: string | null;
+  source_key: string | null;
+  content_hash: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;

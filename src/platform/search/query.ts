@@ -77,11 +77,16 @@ export async function runSearch(db: Kysely<DB>, query: SearchQuery, fullText: (t
   if (total === 0) return emptyResult();
 
   const { limit, offset } = paging(query);
+  // Rank and cut the page on narrow rows first; only the page's rows bring their title and body.
   const page = await sql<PageRow>`
-    select d.id, d.title, d.url, d.org_id, d.doc_no, d.published_at, d.validity, d.kind, d.body, ${score} as score
-    from ${from} where ${where}
-    order by score desc, d.published_at desc, d.id
-    limit ${limit} offset ${offset}`.execute(db);
+    with p as (
+      select d.id, d.published_at, ${score} as score from ${from} where ${where}
+      order by score desc, d.published_at desc, d.id
+      limit ${limit} offset ${offset}
+    )
+    select x.id, x.title, x.url, x.org_id, x.doc_no, x.published_at, x.validity, x.kind, x.body
+    from p join srch_doc x on x.id = p.id
+    order by p.score desc, p.published_at desc, p.id`.execute(db);
 
   const items: SearchHit[] = page.rows.map((r) => ({
     id: r.id,

@@ -16,11 +16,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('open_edition_id', 'text')
     .addColumn('public_state', 'text', (c) => c.notNull().defaultTo('none').check(sql`public_state in ('none','published','withdrawn','unpublished')`))
     .addColumn('replacement_document_id', 'text')
+    // Bulk import: where the document came from and a hash of its content, so re-running an import changes nothing.
+    .addColumn('source_key', 'text')
+    .addColumn('content_hash', 'text')
     .addColumn('created_by', 'text', (c) => c.notNull().references('iam_user.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('doc_document_org').on('doc_document').column('org_id').execute();
+  await db.schema.createIndex('doc_document_source').on('doc_document').columns(['org_id', 'source_key']).unique().execute();
 
   await db.schema
     .createTable('doc_edition')
