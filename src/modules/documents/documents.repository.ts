@@ -14,6 +14,8 @@ export type DocumentListFilter = {
   state?: string;
   q?: string;
   publicOnly?: boolean;
+  kind?: string;
+  normative?: boolean;
 };
 
 /** All SQL for documents, editions, their history and links. */
@@ -52,6 +54,8 @@ export class DocumentRepository {
     if (f.publicOnly) q = q.where('doc_document.public_state', '=', 'published');
     if (f.orgPath) q = q.where((eb) => inSubtrees(eb.ref('iam_org.path'), [f.orgPath!]));
     if (f.state) q = q.where('doc_edition.state', '=', f.state);
+    if (f.kind) q = q.where('doc_document.kind', '=', f.kind as 'document');
+    if (f.normative) q = q.where('doc_document.normative_kind', 'is not', null);
     if (f.q) q = q.where('doc_edition.title', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     return q;
   }
@@ -60,7 +64,7 @@ export class DocumentRepository {
     return this.listQuery(f)
       .selectAll('doc_edition')
       .select(['doc_document.id as document_id', 'doc_document.slug', 'doc_document.kind', 'doc_document.index_no', 'doc_document.public_state', 'doc_document.org_id', 'iam_org.name as org_name', 'iam_org.path as org_path'])
-      .orderBy('doc_edition.updated_at', 'desc')
+      .orderBy(f.publicOnly ? 'doc_edition.published_at' : 'doc_edition.updated_at', 'desc')
       .orderBy('doc_document.id', 'desc')
       .offset(offset)
       .limit(limit)

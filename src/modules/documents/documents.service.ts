@@ -55,6 +55,19 @@ export class DocumentService {
     return presentPublic(doc, (await repo.findEdition(doc.published_edition_id))!);
   }
 
+  /** Published documents for the portal and feeds, newest first: by organisation subtree, kind, normative only. */
+  async listPublic(query: { organisationId?: string; kind?: 'document' | 'interpretation'; normative?: boolean; q?: string; page?: number; pageSize?: number }) {
+    const page = query.page ?? 1;
+    const pageSize = Math.min(query.pageSize ?? 20, 100);
+    const org = query.organisationId ? (await this.orgs.refs([query.organisationId])).get(query.organisationId) : undefined;
+    if (query.organisationId && !org) throw new NotFoundError();
+    const filter = { roots: null, orgPath: org?.path, publicOnly: true, kind: query.kind, normative: query.normative, q: query.q };
+    const repo = new DocumentRepository(this.db);
+    const [rows, total] = await Promise.all([repo.list(filter, (page - 1) * pageSize, pageSize), repo.count(filter)]);
+    const docs = new Map((await repo.findMany(rows.map((r) => r.document_id))).map((d) => [d.id, d]));
+    return { items: rows.map((r) => presentPublic(docs.get(r.document_id)!, r)), total, page, pageSize };
+  }
+
   /** Staff with read access get the working view; everyone else the public one. */
   async view(actor: Actor, id: string): Promise<DocumentDto> {
     const doc = await new DocumentRepository(this.db).find(id);
