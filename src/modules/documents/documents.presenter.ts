@@ -46,6 +46,7 @@ export function presentEdition(e: EditionRow): EditionDto {
     scheduledAt: e.scheduled_at,
     publishedAt: e.published_at,
     urgent: toBool(e.urgent),
+    endedReason: e.ended_reason,
     updatedAt: e.updated_at,
   };
 }

@@ -101,6 +101,8 @@ export const Edition = Type.Object({
   scheduledAt: Nullable(Type.String()),
   publishedAt: Nullable(Type.String()),
   urgent: Type.Boolean(),
+  /** Public reason of a withdrawal or unpublication. */
+  endedReason: Nullable(Type.String()),
   updatedAt: Type.String(),
 });
 

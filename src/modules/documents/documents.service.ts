@@ -68,6 +68,16 @@ export class DocumentService {
     return { items: rows.map((r) => presentPublic(docs.get(r.document_id)!, r)), total, page, pageSize };
   }
 
+  /** 更新记录: every edition that was public, oldest first, with its version and change note. */
+  async changeLog(idOrSlug: string): Promise<{ version: string; changeType: string; changeNote: string | null; publishedAt: string | null }[]> {
+    const repo = new DocumentRepository(this.db);
+    const doc = (await repo.find(idOrSlug)) ?? (await repo.findBySlug(idOrSlug));
+    if (!doc || !doc.published_edition_id) throw new NotFoundError();
+    return (await repo.editionsOf(doc.id))
+      .filter((e) => e.published_at && ['published', 'superseded', 'withdrawn'].includes(e.state))
+      .map((e) => ({ version: `${e.version_major}.${e.version_minor}`, changeType: e.change_type, changeNote: e.change_note, publishedAt: e.published_at }));
+  }
+
   /** Staff with read access get the working view; everyone else the public one. */
   async view(actor: Actor, id: string): Promise<DocumentDto> {
     const doc = await new DocumentRepository(this.db).find(id);
