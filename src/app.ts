@@ -19,6 +19,7 @@ import { organisationRoutes } from './modules/organisations/index.ts';
 import { identityRoutes } from './modules/identity/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { catalogRoutes, documentRoutes } from './modules/documents/index.ts';
+import { searchRoutes } from './modules/search/index.ts';
 import { portalRoutes, renderNotFoundPage } from './portal/index.ts';
 
 export type AppOptions = { logger?: boolean | object };
@@ -108,6 +109,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(organisationRoutes, { organisations: services.organisations });
       await api.register(auditRoutes, { audit: services.audit });
       await api.register(catalogRoutes, { catalog: services.catalog });
+      await api.register(searchRoutes, { search: services.search });
       await api.register(documentRoutes, { documents: services.documents, workflow: services.workflow, relations: services.relations });
     },
     { prefix: '/api/v1' },

@@ -6,7 +6,9 @@ import { OutboxProcessor } from './platform/events/outbox.ts';
 import { OrganisationService } from './modules/organisations/index.ts';
 import { AuthService, UserService } from './modules/identity/index.ts';
 import { AuditService } from './modules/audit/index.ts';
-import { CatalogService, DocumentRelations, DocumentService, DocumentWorkflow } from './modules/documents/index.ts';
+import { CatalogService, DocumentIndexer, DocumentRelations, DocumentService, DocumentWorkflow } from './modules/documents/index.ts';
+import { SearchService } from './modules/search/index.ts';
+import { createSearchProvider } from './platform/search/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
 export function createServices(database: Database, config: Config, log: Pick<Logger, 'error' | 'warn'>) {
@@ -24,6 +26,10 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   const documents = new DocumentService(db, uow, organisations);
   const relations = new DocumentRelations(db, uow);
   const catalog = new CatalogService(db, uow, organisations);
+  const searchProvider = createSearchProvider(database);
+  const indexer = new DocumentIndexer(db, searchProvider, relations);
+  indexer.register(outbox);
+  const search = new SearchService(searchProvider, organisations);
   const workflow = new DocumentWorkflow(db, uow, organisations, relations);
 
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
@@ -31,7 +37,7 @@ export function createServices(database: Database, config: Config, log: Pick<Log
 
   organisations.registerContentCheck({ label: { zh: '文件', en: 'documents' }, count: (tx, orgId) => documents.countInOrg(tx, orgId) });
 
-  return { database, config, outbox, uow, organisations, users, auth, audit, documents, workflow, relations, catalog };
+  return { database, config, outbox, uow, organisations, users, auth, audit, documents, workflow, relations, catalog, search, indexer };
 }
 
 export type Services = ReturnType<typeof createServices>;

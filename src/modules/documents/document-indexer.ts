@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { SearchProvider } from '../../platform/search/index.ts';
+import type { OutboxProcessor } from '../../platform/events/outbox.ts';
+import { DocumentRepository } from './documents.repository.ts';
+import { DOCUMENT_PUBLISHED, DOCUMENT_REMOVED } from './document-workflow.ts';
+import type { DocumentRelations } from './document-relations.ts';
+
+/**
+ * Keeps the search index in step with publishing. A handler always reads the document's CURRENT public state, and
+ * writes with the event's time as version, so a late or repeated event can neither resurrect withdrawn content nor
+ * overwrite a newer entry. Only published content is ever indexed.
+ */
+export class DocumentIndexer {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly search: SearchProvider,
+    private readonly relations: DocumentRelations,
+  ) {}
+
+  register(outbox: OutboxProcessor): void {
+    const handle = async (e: { id: string; payload: Record<string, unknown> }) => this.sync(String(e.payload.documentId), versionOf(e.id));
+    outbox.on(DOCUMENT_PUBLISHED, handle);
+    outbox.on(DOCUMENT_REMOVED, handle);
+  }
+
+  async sync(documentId: string, version: number): Promise<void> {
+    const repo = new DocumentRepository(this.db);
+    const doc = await repo.find(documentId);
+    if (!doc || doc.public_state !== 'published' || !doc.published_edition_id) {
+      await this.search.remove(documentId, version);
+      return;
+    }
+    const e = (await repo.findEdition(doc.published_edition_id))!;
+    const validity = doc.normative_kind ? await this.relations.validity(null, doc.id).then((v) => v.status).catch(() => null) : null;
+    await this.search.upsert({
+      id: doc.id,
+      version,
+      orgId: doc.org_id,
+      orgPath: doc.org_path,
+      title: e.title,
+      body: e.body_text,
+      docNo: e.doc_no,
+      indexNo: doc.index_no,
+      topic: e.topic,
+      genre: e.genre,
+      year: e.published_at ? Number(e.published_at.slice(0, 4)) : null,
+      validity,
+      publishedAt: e.published_at ?? doc.updated_at,
+      url: `/documents/${doc.slug}`,
+      kind: doc.kind,
+    });
+  }
+
+  /** Rebuilds the whole index from what is published (after a restore or a move between databases). */
+  async reindexAll(version = Date.now()): Promise<number> {
+    await this.search.clear();
+    const ids = await this.db.selectFrom('doc_document').select('id').where('public_state', '=', 'published').execute();
+    for (const { id } of ids) await this.sync(id, version);
+    return ids.length;
+  }
+}
+
+/** UUIDv7 ids start with a 48-bit millisecond timestamp: the event's time, monotonic enough for versioning. */
+export function versionOf(uuidV7: string): number {
+  return parseInt(uuidV7.replace(/-/g, '').slice(0, 12), 16);
+}

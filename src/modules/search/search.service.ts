@@ -1,0 +1,27 @@
+import type { SearchProvider, SearchResult } from '../../platform/search/index.ts';
+import { MAX_PAGE_SIZE } from '../../platform/search/index.ts';
+import type { OrganisationService } from '../organisations/index.ts';
+
+export type SearchInput = { q: string; org?: string; topic?: string; genre?: string; year?: number; validity?: string; kind?: string; page?: number; size?: number };
+
+/** Public search over everything published: documents now, Q&A and other content as their modules index them. */
+export class SearchService {
+  constructor(
+    private readonly provider: SearchProvider,
+    private readonly orgs: OrganisationService,
+  ) {}
+
+  async search(input: SearchInput): Promise<SearchResult & { exact: { id: string; url: string } | null; page: number; size: number }> {
+    const page = input.page ?? 1;
+    const size = Math.min(input.size ?? 20, MAX_PAGE_SIZE);
+    // A 发文字号 or 索引号 typed in full goes straight to its document.
+    const exact = input.q.trim() ? await this.provider.findByNumber(input.q.trim()) : null;
+    let orgRoots: string[] | undefined;
+    if (input.org) {
+      const org = (await this.orgs.refs([input.org])).get(input.org);
+      orgRoots = org ? [org.path] : [];
+    }
+    const result = await this.provider.search({ q: input.q, orgRoots, topic: input.topic, genre: input.genre, year: input.year, validity: input.validity, kind: input.kind, page, size });
+    return { ...result, exact, page, size };
+  }
+}
