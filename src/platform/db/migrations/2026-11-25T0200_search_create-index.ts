@@ -10,27 +10,34 @@ import { SqliteAdapter, sql, type Kysely } from 'kysely';
 //   configuration keeps every token as it is; generated, so it is recomputed on restore.
 export async function up(db: Kysely<any>): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  // Small columns first, long text last: SQLite reads a row's columns in order, so filters and facets
+  // never walk the overflow pages of the body and token lists.
   await db.schema
     .createTable('srch_doc')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('removed', 'integer', (c) => c.notNull().defaultTo(0).check(sql`removed in (0, 1)`))
+    .addColumn('version', 'bigint', (c) => c.notNull())
+    .addColumn('removed', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`removed in (0, 1)`),
+    )
     .addColumn('org_id', 'text', (c) => c.notNull())
     .addColumn('org_path', 'text', (c) => c.notNull())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('doc_no', 'text')
-    .addColumn('doc_no_norm', 'text')
-    .addColumn('index_no', 'text')
+    .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('topic', 'text')
     .addColumn('genre', 'text')
     .addColumn('year', 'integer')
     .addColumn('validity', 'text')
     .addColumn('published_at', 'text', (c) => c.notNull())
+    .addColumn('doc_no', 'text')
+    .addColumn('doc_no_norm', 'text')
+    .addColumn('index_no', 'text')
     .addColumn('url', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('tokens', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('title_tokens', 'text', (c) => c.notNull())
+    .addColumn('tokens', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('srch_doc_doc_no_norm').on('srch_doc').column('doc_no_norm').execute();
   await db.schema.createIndex('srch_doc_index_no').on('srch_doc').column('index_no').execute();
@@ -38,7 +45,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   if (sqlite) {
     await db.schema.createIndex('srch_doc_org_path').on('srch_doc').column('org_path').execute();
-    await sql`create virtual table srch_fts using fts5(title_tokens, tokens, content='srch_doc', content_rowid='rowid', tokenize='ascii')`.execute(db);
+    await sql`create virtual table srch_fts using fts5(title_tokens, tokens, content='srch_doc', content_rowid='rowid', tokenize='ascii')`.execute(
+      db,
+    );
     await sql`create trigger srch_doc_fts_insert after insert on srch_doc begin
       insert into srch_fts(rowid, title_tokens, tokens) values (new.rowid, new.title_tokens, new.tokens);
     end`.execute(db);
@@ -61,7 +70,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof SqliteAdapter) {
-    for (const t of ['srch_doc_fts_insert', 'srch_doc_fts_delete', 'srch_doc_fts_update']) await sql`drop trigger if exists ${sql.id(t)}`.execute(db);
+    for (const t of ['srch_doc_fts_insert', 'srch_doc_fts_delete', 'srch_doc_fts_update'])
+      await sql`drop trigger if exists ${sql.id(t)}`.execute(db);
     await sql`drop table if exists srch_fts`.execute(db);
   }
   await db.schema.dropTable('srch_doc').execute();
