@@ -4,7 +4,14 @@ import { normaliseDocNo, normaliseIndexNo } from './numbers.ts';
 
 test('发文字号 spellings seen in real data give one key', () => {
   const key = '宜府办发〔2023〕5号';
-  for (const raw of ['宜府办发〔2023〕5号', '宜府办发[2023]05号', '宜府办发（2023）第5号', ' 发文字号：宜府辦發〔２０２３〕５號 ', '\u200b宜府办发﹝2023﹞5号', '文号: 宜府办发【2023】5号']) {
+  for (const raw of [
+    '宜府办发〔2023〕5号',
+    '宜府办发[2023]05号',
+    '宜府办发（2023）第5号',
+    ' 发文字号：宜府辦發〔２０２３〕５號 ',
+    '\u200b宜府办发﹝2023﹞5号',
+    '文号: 宜府办发【2023】5号',
+  ]) {
     assert.equal(normaliseDocNo(raw), key, raw);
   }
   assert.equal(normaliseDocNo('重庆市人民政府令第 359 号'), '重庆市人民政府令第359号');

@@ -67,7 +67,7 @@ export interface SearchProvider {
   upsert(doc: SearchDoc): Promise<void>;
   remove(id: string, version: number): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
-  /** Exact lookups that go straight to a document: normalised 发文字号 or 索引号. */
+  /** Exact lookups that go straight to a document: normalised 发文字号 or 索引号 (at least 6 characters with a digit, else null). */
   findByNumber(value: string): Promise<{ id: string; url: string } | null>;
   count(): Promise<number>;
   clear(): Promise<void>;
@@ -75,4 +75,8 @@ export interface SearchProvider {
 
 export const MAX_PAGE_SIZE = 100;
 
-export const emptyResult = (): SearchResult => ({ total: 0, items: [], facets: { topic: [], genre: [], year: [], validity: [], kind: [] } });
+export const emptyResult = (): SearchResult => ({
+  total: 0,
+  items: [],
+  facets: { topic: [], genre: [], year: [], validity: [], kind: [] },
+});

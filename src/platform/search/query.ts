@@ -61,16 +61,21 @@ function facetList(rows: { facet: string; value: string | null; n: number }[], n
 }
 
 export async function runSearch(db: Kysely<DB>, query: SearchQuery, fullText: (tokens: string[]) => FullText): Promise<SearchResult> {
-  const tokens = queryTokens(Array.from(query.q.slice(0, MAX_QUERY_CHARS * 2)).slice(0, MAX_QUERY_CHARS).join(''));
+  const tokens = queryTokens(
+    Array.from(query.q.slice(0, MAX_QUERY_CHARS * 2))
+      .slice(0, MAX_QUERY_CHARS)
+      .join(''),
+  );
   if (tokens.length === 0) return emptyResult();
   const { from, match, score } = fullText(tokens);
   const where = sql.join([match, ...filters(query)], sql` and `);
 
   const facetBranches = FACETS.map(
-    (f) => sql`select ${sql.lit(f)} as facet, cast(${sql.ref(f)} as text) as value, count(*) as n from m where ${sql.ref(f)} is not null group by ${sql.ref(f)}`,
+    (f) =>
+      sql`select ${sql.lit(f)} as facet, cast(${sql.ref(f)} as text) as value, count(*) as n from m where ${sql.ref(f)} is not null group by ${sql.ref(f)}`,
   );
   const counted = await sql<{ facet: string; value: string | null; n: number }>`
-    with m as (select d.topic, d.genre, d.year, d.validity, d.kind from ${from} where ${where})
+    with m as materialized (select d.topic, d.genre, d.year, d.validity, d.kind from ${from} where ${where})
     select 'total' as facet, cast(null as text) as value, count(*) as n from m
     union all ${sql.join(facetBranches, sql` union all `)}`.execute(db);
   const total = Number(counted.rows.find((r) => r.facet === 'total')?.n ?? 0);

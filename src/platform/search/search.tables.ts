@@ -12,23 +12,23 @@ export interface SearchDocTable {
   org_id: string;
   /** The organisation's materialised path, for subtree filters. */
   org_path: string;
-  title: string;
-  /** Body text for snippets: whitespace collapsed, cut to MAX_BODY_CHARS. */
-  body: string;
-  doc_no: string | null;
-  /** `normaliseDocNo(doc_no)`: the key `findByNumber` looks up. */
-  doc_no_norm: string | null;
-  /** Stored normalised (`normaliseIndexNo`). */
-  index_no: string | null;
+  kind: string;
   topic: string | null;
   genre: string | null;
   year: number | null;
   validity: string | null;
   published_at: string;
+  doc_no: string | null;
+  /** `normaliseDocNo(doc_no)`: the key `findByNumber` looks up. */
+  doc_no_norm: string | null;
+  /** Stored normalised (`normaliseIndexNo`). */
+  index_no: string | null;
   url: string;
-  kind: string;
-  /** Space-separated index tokens of the body, 发文字号 and 索引号 (see platform/text/segment.ts). */
-  tokens: string;
+  title: string;
+  /** Body text for snippets: whitespace collapsed, cut to MAX_BODY_CHARS. */
+  body: string;
   /** Space-separated title tokens, including pinyin initials. */
   title_tokens: string;
+  /** Space-separated index tokens of the body, 发文字号 and 索引号 (see platform/text/segment.ts). */
+  tokens: string;
 }

@@ -21,7 +21,10 @@ type Extra = Partial<SearchDoc> & Pick<SearchDoc, 'id'>;
 export function lawDoc(file: string, org: { id: string; path: string }, extra: Extra): SearchDoc {
   const text = readFileSync(join(dataDir, 'corpus/lawrefbook-samples', file), 'utf8');
   const title = /^# (.+)$/m.exec(text)![1]!.trim();
-  const body = text.split('<!-- INFO END -->')[1]!.replace(/^#+\s*/gm, '').trim();
+  const body = text
+    .split('<!-- INFO END -->')[1]!
+    .replace(/^#+\s*/gm, '')
+    .trim();
   const date = /\((\d{4}-\d{2}-\d{2})\)\.md$/.exec(file)![1]!;
   return {
     version: 1,

@@ -44,7 +44,11 @@ test('the index holds exactly the app tokens, whatever the script or punctuation
     kind: 'document',
   };
   await search.upsert(doc);
-  const row = await tdb.database.db.selectFrom('srch_doc').select(['tokens', 'title_tokens']).where('id', '=', 'mixed').executeTakeFirstOrThrow();
+  const row = await tdb.database.db
+    .selectFrom('srch_doc')
+    .select(['tokens', 'title_tokens'])
+    .where('id', '=', 'mixed')
+    .executeTakeFirstOrThrow();
   const appTokens = new Set(`${row.title_tokens} ${row.tokens}`.split(' ').filter(Boolean));
   for (const t of ['covid', '19', '3', '14', '𠀀𪚥', 'αβγ', 'naïve', 'café', '12', '宜府']) assert.ok(appTokens.has(t), t);
   assert.deepEqual([...(await indexedTerms())].sort(), [...appTokens].sort());

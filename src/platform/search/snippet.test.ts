@@ -41,7 +41,10 @@ test('without hits in the body the snippet is its beginning', () => {
 
 test('property: snippets are short, escaped, a piece of the body, and never split a character', () => {
   const token = fc.constantFrom('燃气', '管理', 'a', '条例', '<', '&');
-  const body = fc.string({ unit: fc.constantFrom('燃', '气', '管', '理', '条', '例', ' ', '<', '&', 'a', '😀', '\n', '"'), maxLength: 600 });
+  const body = fc.string({
+    unit: fc.constantFrom('燃', '气', '管', '理', '条', '例', ' ', '<', '&', 'a', '😀', '\n', '"'),
+    maxLength: 600,
+  });
   fc.assert(
     fc.property(body, fc.array(token, { maxLength: 3 }), (text, tokens) => {
       const html = snippet(text, tokens);

@@ -1,7 +1,7 @@
 // Highlighting for search results, done in the app so both databases give the same snippets. Query tokens
 // are normalised (simplified, lower case, half-width); they are found in a normalised copy of the text
 // whose every character points back to the original, so the original text is shown and marked.
-import { normalise } from '../text/segment.ts';
+import { normaliseWithOrigins } from './normalised-text.ts';
 
 export const SNIPPET_LENGTH = 160;
 /** Characters of context kept before the first hit of the chosen window. */
@@ -14,37 +14,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** The normalised text and, for each of its UTF-16 units, the span of the original it came from. */
-function normalisedWithOrigins(text: string): { norm: string; origin: Span[] } {
-  const pieces: { piece: string; span: Span }[] = [];
-  let offset = 0;
-  for (const char of text) {
-    pieces.push({ piece: char.normalize('NFKC').toLowerCase(), span: { start: offset, end: offset + char.length } });
-    offset += char.length;
-  }
-  const folded = pieces.map((p) => p.piece).join('');
-  const whole = normalise(folded);
-  const origin: Span[] = [];
-  if (whole.length === folded.length) {
-    // The usual case: traditional → simplified maps character for character, with phrase context.
-    for (const p of pieces) for (let i = 0; i < p.piece.length; i++) origin.push(p.span);
-    return { norm: whole, origin };
-  }
-  let norm = '';
-  for (const p of pieces) {
-    const piece = normalise(p.piece);
-    norm += piece;
-    for (let i = 0; i < piece.length; i++) origin.push(p.span);
-  }
-  return { norm, origin };
-}
-
 const ASCII_WORD = /^[a-z0-9]+$/;
 const ASCII_ALNUM = /[a-z0-9]/;
 
 /** Every occurrence of every token, as spans of the original text; ASCII tokens match whole words only. */
 export function findHits(text: string, tokens: string[]): Span[] {
-  const { norm, origin } = normalisedWithOrigins(text);
+  const { norm, startOf, endOf } = normaliseWithOrigins(text);
   const hits: Span[] = [];
   for (const token of new Set(tokens)) {
     if (!token) continue;
@@ -52,7 +27,7 @@ export function findHits(text: string, tokens: string[]): Span[] {
     for (let at = norm.indexOf(token); at >= 0; at = norm.indexOf(token, at + 1)) {
       const end = at + token.length;
       if (wordOnly && (ASCII_ALNUM.test(norm[at - 1] ?? '') || ASCII_ALNUM.test(norm[end] ?? ''))) continue;
-      hits.push({ start: origin[at]!.start, end: origin[end - 1]!.end });
+      hits.push({ start: startOf(at), end: endOf(end - 1) });
     }
   }
   return hits.sort((a, b) => a.start - b.start || b.end - a.end);

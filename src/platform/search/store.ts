@@ -39,7 +39,8 @@ function cut(text: string, max: number): string {
 
 function assertValid(doc: SearchDoc): void {
   if (!doc.id) throw new TypeError('SearchDoc.id is required');
-  if (!Number.isSafeInteger(doc.version) || doc.version < 0) throw new TypeError(`SearchDoc.version must be a non-negative integer: ${doc.version}`);
+  if (!Number.isSafeInteger(doc.version) || doc.version < 0)
+    throw new TypeError(`SearchDoc.version must be a non-negative integer: ${doc.version}`);
   if (!doc.kind) throw new TypeError('SearchDoc.kind is required');
 }
 
@@ -73,8 +74,25 @@ export function toRow(doc: SearchDoc): Insertable<SearchDocTable> {
 
 function tombstone(id: string, version: number): Insertable<SearchDocTable> {
   return {
-    id, version, removed: 1, org_id: '', org_path: '', title: '', body: '', doc_no: null, doc_no_norm: null, index_no: null,
-    topic: null, genre: null, year: null, validity: null, published_at: '', url: '', kind: '', tokens: '', title_tokens: '',
+    id,
+    version,
+    removed: 1,
+    org_id: '',
+    org_path: '',
+    title: '',
+    body: '',
+    doc_no: null,
+    doc_no_norm: null,
+    index_no: null,
+    topic: null,
+    genre: null,
+    year: null,
+    validity: null,
+    published_at: '',
+    url: '',
+    kind: '',
+    tokens: '',
+    title_tokens: '',
   };
 }
 
@@ -117,7 +135,10 @@ export function createStore(db: Kysely<DB>): Omit<SearchProvider, 'search'> {
     async findByNumber(value) {
       const docNo = normaliseDocNo(value);
       const indexNo = normaliseIndexNo(value);
-      if (!docNo && !indexNo) return null;
+      // Real numbers carry a year or a sequence; this keeps an ordinary word (or a scraped 发文字号 of 无)
+      // from jumping to a document.
+      const looksLikeNumber = (v: string | null) => v !== null && v.length >= 6 && /\d/.test(v);
+      if (!looksLikeNumber(docNo) && !looksLikeNumber(indexNo)) return null;
       const row = await db
         .selectFrom('srch_doc')
         .select(['id', 'url'])
@@ -131,7 +152,11 @@ export function createStore(db: Kysely<DB>): Omit<SearchProvider, 'search'> {
       return row ?? null;
     },
     async count() {
-      const row = await db.selectFrom('srch_doc').select(sql<number>`count(*)`.as('n')).where('removed', '=', 0).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('srch_doc')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('removed', '=', 0)
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
     async clear() {

@@ -37,7 +37,10 @@ test('index tokens: search-mode words, numbers and ASCII words kept, punctuation
   for (const t of ['中华人民共和国', '人民', '共和国', '中医药', '中医', '条例', '宜府', '2023', '5', '12', '号', 'covid', '19', '疫情']) {
     assert.ok(tokens.includes(t), `${t} in ${tokens.join(' ')}`);
   }
-  assert.ok(tokens.every((t) => /^[\p{L}\p{N}]+$/u.test(t)), tokens.join(' '));
+  assert.ok(
+    tokens.every((t) => /^[\p{L}\p{N}]+$/u.test(t)),
+    tokens.join(' '),
+  );
   assert.deepEqual(indexTokens(' ，。！  \n'), []);
 });
 
@@ -58,7 +61,10 @@ test('a lone character of a query is replaced by its pairs with the neighbouring
 
 test('recall: at least 85% of random 2–6 character pieces of real sentences find their sentence', () => {
   const piece = fc.tuple(sentence, fc.integer({ min: 2, max: 6 }), fc.nat()).map(([s, len, at]) => {
-    const runs = normalise(s).match(/\p{Script=Han}+/gu)?.filter((r) => r.length >= len) ?? [];
+    const runs =
+      normalise(s)
+        .match(/\p{Script=Han}+/gu)
+        ?.filter((r) => r.length >= len) ?? [];
     const run = runs[at % Math.max(1, runs.length)] ?? '';
     const start = at % Math.max(1, run.length - len + 1);
     return { s, q: run.slice(start, start + len) };
@@ -73,7 +79,8 @@ test('recall: at least 85% of random 2–6 character pieces of real sentences fi
 
 test('words of other scripts stay whole; Chinese next to them is segmented on its own', () => {
   const tokens = indexTokens('日本語のテキスト；Ελληνικά；naïve café；B2B、ic卡');
-  for (const t of ['日本语', 'のテキスト', 'ελληνικά', 'naïve', 'café', 'b2b', 'ic', '卡']) assert.ok(tokens.includes(t), `${t} in ${tokens.join(' ')}`);
+  for (const t of ['日本语', 'のテキスト', 'ελληνικά', 'naïve', 'café', 'b2b', 'ic', '卡'])
+    assert.ok(tokens.includes(t), `${t} in ${tokens.join(' ')}`);
 });
 
 test('repeats are kept in index tokens (term frequency) but not in query tokens', () => {
@@ -101,7 +108,10 @@ test('title tokens add single characters and pinyin initials of words, word pair
 });
 
 test('property: normalisation is idempotent', () => {
-  const text = fc.oneof(fc.string({ unit: 'binary' }), sentence.map((s) => toTaiwan(s)));
+  const text = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    sentence.map((s) => toTaiwan(s)),
+  );
   fc.assert(fc.property(text, (s: string) => normalise(normalise(s)) === normalise(s)));
 });
 
@@ -154,7 +164,10 @@ test('property: a two-character dictionary word is found wherever the pair occur
     fc.property(fc.array(sentence, { minLength: 1, maxLength: 3 }), fc.nat(), (parts, pick) => {
       const text = normalise(parts.join('，'));
       const chars = Array.from(text);
-      const pairs = chars.slice(1).map((c, i) => chars[i]! + c).filter((p) => /^\p{Script=Han}{2}$/u.test(p));
+      const pairs = chars
+        .slice(1)
+        .map((c, i) => chars[i]! + c)
+        .filter((p) => /^\p{Script=Han}{2}$/u.test(p));
       fc.pre(pairs.length > 0);
       const pair = pairs[pick % pairs.length]!;
       const dictionaryWord = jieba.cut(pair, false);

@@ -131,7 +131,12 @@ export function queryTokens(q: string): string[] {
   words.forEach((w, i) => {
     if (lone(i)) covered.set(w, (covered.get(w) ?? true) && pairs.some((p) => p.left === i || p.left === i - 1));
   });
-  const tokens = [...other, ...segmenter().cutForSearch(chinese, true).filter((t) => !covered.get(t))];
+  const tokens = [
+    ...other,
+    ...segmenter()
+      .cutForSearch(chinese, true)
+      .filter((t) => !covered.get(t)),
+  ];
   for (const p of pairs) if (lone(p.left) || lone(p.left + 1)) tokens.push(p.pair);
   return [...new Set(clean(tokens))];
 }
