@@ -13,6 +13,8 @@ import { LoginPage } from './pages/LoginPage';
 
 const PAGES: PageDef[] = [
   { path: '/organisations', title: '组织机构', component: lazy(() => import('./pages/OrganisationsPage')) },
+  { path: '/documents', title: '文件管理', permission: 'document.read', component: lazy(() => import('./pages/DocumentsPage')) },
+  { path: '/catalog', title: '目录管理', permission: 'catalog.manage', component: lazy(() => import('./pages/CatalogPage')) },
   { path: '/users', title: '用户与角色', permission: 'user.read', component: lazy(() => import('./pages/UsersPage')) },
   { path: '/tokens', title: 'API 令牌', component: lazy(() => import('./pages/TokensPage')) },
   { path: '/audit', title: '审计日志', permission: 'audit.read', component: lazy(() => import('./pages/AuditPage')) },
@@ -71,7 +73,10 @@ export function App() {
     }
   }, [dropSession]);
 
-  const auth = useMemo<AuthState | null>(() => (user ? { user, refresh, logout } : null), [user, refresh, logout]);
+  const auth = useMemo<AuthState | null>(
+    () => (user ? { user, permissions, refresh, logout } : null),
+    [user, permissions, refresh, logout],
+  );
 
   const visiblePages = PAGES.filter((p) => !p.permission || permissions.includes(p.permission));
   const page = visiblePages.find((p) => p.path === location.path);

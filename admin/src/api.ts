@@ -2,7 +2,15 @@
 import type {
   ApiToken,
   AuditEntry,
+  CatalogColumn,
+  DocumentActionInput,
+  DocumentCreateInput,
+  DocumentFields,
+  DocumentItem,
+  DocumentLink,
+  EffectInput,
   FieldError,
+  LinkType,
   Organisation,
   OrganisationInput,
   Page,
@@ -13,6 +21,7 @@ import type {
   User,
   UserCreateInput,
   UserUpdateInput,
+  Validity,
 } from './types';
 
 const API = '/api/v1';
@@ -107,6 +116,7 @@ const get = <T>(path: string, query?: Query) => request<T>('GET', path, undefine
 const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 const del = <T>(path: string) => request<T>('DELETE', path);
+const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
 const id = encodeURIComponent;
 
 export interface PageQuery {
@@ -163,5 +173,31 @@ export const api = {
         to?: string;
       },
     ) => get<Page<AuditEntry>>('/audit', { ...q }),
+  },
+  documents: {
+    list: (q: PageQuery & { organisationId?: string; state?: string; q?: string }) => get<Page<DocumentItem>>('/documents', { ...q }),
+    get: (docId: string) => get<DocumentItem>(`/documents/${id(docId)}`),
+    create: (input: DocumentCreateInput) => post<DocumentItem>('/documents', input),
+    update: (docId: string, input: DocumentFields & { lockVersion: number }) => patch<DocumentItem>(`/documents/${id(docId)}`, input),
+    newEdition: (docId: string, changeType: 'major' | 'minor', changeNote?: string) =>
+      post<DocumentItem>(`/documents/${id(docId)}/editions`, { changeType, changeNote }),
+    act: (docId: string, input: DocumentActionInput) => post<DocumentItem>(`/documents/${id(docId)}/actions`, input),
+    links: (docId: string) => get<{ items: DocumentLink[] }>(`/documents/${id(docId)}/links`),
+    addLink: (docId: string, toDocumentId: string, type: LinkType) =>
+      post<{ items: DocumentLink[] }>(`/documents/${id(docId)}/links`, { toDocumentId, type }),
+    removeLink: (docId: string, linkId: string) => del<void>(`/documents/${id(docId)}/links/${id(linkId)}`),
+    addEffect: (docId: string, input: EffectInput) => post<void>(`/documents/${id(docId)}/effects`, input),
+    validity: (docId: string, asOf?: string) => get<Validity>(`/documents/${id(docId)}/validity`, { asOf }),
+    /** Not (yet) served by every server version: callers treat a failure as "placement unknown". */
+    columns: (docId: string) => get<{ items: CatalogColumn[] }>(`/documents/${id(docId)}/columns`),
+    setColumns: (docId: string, columnIds: string[]) => put<{ items: CatalogColumn[] }>(`/documents/${id(docId)}/columns`, { columnIds }),
+  },
+  catalog: {
+    columns: (orgId: string) => get<{ items: CatalogColumn[] }>(`/organisations/${id(orgId)}/catalog`),
+    addColumn: (input: { organisationId: string; parentId?: string | null; name: string; updateDays?: number | null }) =>
+      post<CatalogColumn>('/catalog/columns', input),
+    updateColumn: (columnId: string, input: { name?: string; updateDays?: number | null; sortOrder?: number }) =>
+      patch<CatalogColumn>(`/catalog/columns/${id(columnId)}`, input),
+    removeColumn: (columnId: string) => del<void>(`/catalog/columns/${id(columnId)}`),
   },
 };

@@ -147,3 +147,162 @@ export interface FieldError {
   path: string;
   message: string;
 }
+
+// ── Documents (信息发布) and the disclosure catalog (信息公开目录) ──
+
+export type EditionState =
+  'draft' | 'submitted' | 'rejected' | 'approved' | 'scheduled' | 'published' | 'superseded' | 'withdrawn' | 'unpublished';
+export type PublicState = 'none' | 'published' | 'withdrawn' | 'unpublished';
+export type Disclosure = 'proactive' | 'on_request' | 'withheld';
+export type DocumentKind = 'document' | 'interpretation';
+export type NormativeKind = 'normative' | 'rule';
+
+export interface Edition {
+  id: string;
+  version: string;
+  changeType: 'major' | 'minor';
+  changeNote: string | null;
+  state: EditionState;
+  lockVersion: number;
+  title: string;
+  bodyHtml: string;
+  docNo: string | null;
+  /** 主题分类 code, e.g. "0201" (综合政务\政务公开). */
+  topic: string | null;
+  /** 体裁 code, e.g. "notice" (通知). */
+  genre: string | null;
+  issuer: string | null;
+  writtenOn: string | null;
+  effectiveFrom: string | null;
+  expiresOn: string | null;
+  repealedOn: string | null;
+  formedOn: string | null;
+  disclosure: Disclosure;
+  disclosureReason: string | null;
+  scope: string | null;
+  keywords: string[];
+  summary: string | null;
+  note: string | null;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  scheduledAt: string | null;
+  publishedAt: string | null;
+  urgent: boolean;
+  endedReason?: string | null;
+  updatedAt: string;
+}
+
+export interface DocumentItem {
+  id: string;
+  slug: string;
+  kind: DocumentKind;
+  normativeKind: NormativeKind | null;
+  organisationId: string;
+  organisationName: string;
+  indexNo: string | null;
+  publicState: PublicState;
+  edition: Edition;
+  publishedEditionId: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** Metadata an editor fills in; PATCH takes the same fields (all optional) plus lockVersion. */
+export interface DocumentFields {
+  title?: string;
+  bodyHtml?: string;
+  docNo?: string | null;
+  topic?: string | null;
+  genre?: string | null;
+  issuer?: string | null;
+  writtenOn?: string | null;
+  effectiveFrom?: string | null;
+  expiresOn?: string | null;
+  repealedOn?: string | null;
+  formedOn?: string | null;
+  disclosure?: Disclosure;
+  disclosureReason?: string | null;
+  scope?: string | null;
+  keywords?: string[];
+  summary?: string | null;
+  note?: string | null;
+  changeNote?: string | null;
+}
+
+export interface DocumentCreateInput extends DocumentFields {
+  organisationId: string;
+  title: string;
+  kind?: DocumentKind;
+  normativeKind?: NormativeKind | null;
+}
+
+export type DocumentAction =
+  | 'submit'
+  | 'approve'
+  | 'reject'
+  | 'schedule'
+  | 'publish'
+  | 'urgent_publish'
+  | 'approve_retrospectively'
+  | 'withdraw'
+  | 'unpublish'
+  | 'reopen';
+
+export interface DocumentActionInput {
+  action: DocumentAction;
+  reason?: string;
+  /** ISO date-time, for schedule. */
+  publishAt?: string;
+  replacementDocumentId?: string;
+}
+
+export type LinkType = 'interprets' | 'amends' | 'repeals' | 'replaces' | 'implements' | 'related';
+export type EffectType = 'amends' | 'repeals' | 'replaces' | 'suspends';
+
+export interface DocumentLink {
+  id: string;
+  type: LinkType;
+  /** out: this document → the other; in: the other → this one (only "out" links can be removed here). */
+  direction: 'out' | 'in';
+  label: string;
+  document: { id: string; title: string; publicState: PublicState; docNo: string | null };
+}
+
+export interface EffectInput {
+  affectedDocumentId: string;
+  type: EffectType;
+  affectedArticle?: string | null;
+  inForceOn: string;
+}
+
+export interface Validity {
+  asOf: string;
+  status: string;
+  statusName: string;
+  since: string | null;
+  notice: string | null;
+  pendingNotice: string | null;
+  effects: {
+    type: string;
+    affectingDocumentId: string;
+    affectingTitle: string | null;
+    affectedArticle: string | null;
+    inForceOn: string;
+    applied: boolean;
+  }[];
+}
+
+export interface CatalogColumn {
+  id: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  /** Expected update frequency in days (null: none). */
+  updateDays: number | null;
+  template: string | null;
+  sortOrder: number;
+  /** Documents placed in the column. */
+  documents: number;
+}

@@ -8,6 +8,7 @@ import { registerUser } from './user.ts';
 import { registerConfig } from './config.ts';
 import { registerBackup } from './backup.ts';
 import { registerRestore } from './restore.ts';
+import { registerImport } from './import.ts';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -51,6 +52,7 @@ export function buildProgram(io: CliIO, state: CliState = { exitCode: 0, keepAli
   registerConfig(program, io, run);
   registerBackup(program, io, run);
   registerRestore(program, io, run);
+  registerImport(program, io, run);
   return program;
 }
 

@@ -3,9 +3,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { Services } from '../container.ts';
 import { PREFS_COOKIE, parsePrefs, type Prefs } from './prefs.ts';
+import { siteOrigin } from './urls.ts';
 
 export type SiteInfo = { name: string; organizer: string; siteCode: string; icp: string; psb: string };
-export type PageContext = { site: SiteInfo; prefs: Prefs; url: string };
+/** `origin` is `scheme://host` for absolute URLs (canonical links, feeds). */
+export type PageContext = { site: SiteInfo; prefs: Prefs; url: string; origin: string };
 
 export function pageContext(services: Services, request: FastifyRequest): PageContext {
   const { config } = services;
@@ -13,6 +15,7 @@ export function pageContext(services: Services, request: FastifyRequest): PageCo
     site: { name: config.siteName, organizer: config.siteOrganizer, siteCode: config.siteCode, icp: config.icp, psb: config.psb },
     prefs: parsePrefs(request.cookies?.[PREFS_COOKIE]),
     url: request.url,
+    origin: siteOrigin(request),
   };
 }
 

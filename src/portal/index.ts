@@ -1,9 +1,12 @@
-// The public portal: server-rendered pages (routes.tsx) and their static assets under /assets/.
+// The public portal: server-rendered pages (routes.tsx, publishing-routes.tsx), Atom feeds, sitemap.xml and
+// robots.txt (feed-routes.ts), and their static assets under /assets/.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Services } from '../container.ts';
 import { assetsDir, ASSETS_PREFIX } from './assets.ts';
 import { registerPages, renderNotFound } from './routes.tsx';
+import { registerPublishingPages } from './publishing-routes.tsx';
+import { registerFeeds } from './feed-routes.ts';
 
 export const portalRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   await app.register(fastifyStatic, {
@@ -14,6 +17,8 @@ export const portalRoutes: FastifyPluginAsync<{ services: Services }> = async (a
     maxAge: '1d',
   });
   registerPages(app, services);
+  registerPublishingPages(app, services);
+  registerFeeds(app, services);
 };
 
 /** The 404 page in the portal's layout, for unknown non-API URLs that accept HTML. */

@@ -6,21 +6,34 @@ import { prefsClassName } from './prefs.ts';
 import { assetUrl } from './assets.ts';
 import { PrefsToolbar } from './components/prefs-toolbar.tsx';
 import { SiteFooter } from './components/site-footer.tsx';
+import { NORMATIVE_HREF, OPENNESS_HREF } from './urls.ts';
 
 export type NavKey = 'home' | 'openness' | 'directory' | 'policies' | 'interaction';
 
 /** Sections not built yet point at the home page's description of them. */
 export const mainNav: { key: NavKey; label: string; href: string }[] = [
   { key: 'home', label: '首页', href: '/' },
-  { key: 'openness', label: '政府信息公开', href: '/#zfxxgk' },
+  { key: 'openness', label: '政府信息公开', href: OPENNESS_HREF },
   { key: 'directory', label: '机构目录', href: '/organisations' },
-  { key: 'policies', label: '政策文件', href: '/#zcwj' },
+  { key: 'policies', label: '政策文件', href: NORMATIVE_HREF },
   { key: 'interaction', label: '互动交流', href: '/#hdjl' },
 ];
 
-type LayoutProps = { ctx: PageContext; title: string; nav?: NavKey; description?: string; children: ReactNode };
+export type FeedRef = { title: string; href: string };
 
-export function Layout({ ctx, title, nav, description, children }: LayoutProps) {
+type LayoutProps = {
+  ctx: PageContext;
+  title: string;
+  nav?: NavKey;
+  description?: string;
+  /** Path of the page's canonical URL; made absolute with the site's origin. */
+  canonical?: string;
+  /** Atom feeds announced with <link rel="alternate">. */
+  feeds?: FeedRef[];
+  children: ReactNode;
+};
+
+export function Layout({ ctx, title, nav, description, canonical, feeds = [], children }: LayoutProps) {
   const { site } = ctx;
   const fullTitle = title === site.name ? site.name : `${title} - ${site.name}`;
   return (
@@ -30,6 +43,10 @@ export function Layout({ ctx, title, nav, description, children }: LayoutProps) 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         {description && <meta name="description" content={description} />}
+        {canonical && <link rel="canonical" href={`${ctx.origin}${canonical}`} />}
+        {feeds.map((f) => (
+          <link key={f.href} rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
         <link rel="stylesheet" href={assetUrl('portal.css')} />
         <script src={assetUrl('portal.js')} defer />
       </head>

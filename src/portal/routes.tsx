@@ -5,6 +5,7 @@ import { pageContext, queryText } from './context.ts';
 import { buildDirectory, indexOrganisations, ancestorsOf, nameMatcher, type Org } from './directory.ts';
 import { PREFS_COOKIE, PREFS_MAX_AGE_SECONDS, parsePrefs, safeReturnPath, serializePrefs, updatePrefs } from './prefs.ts';
 import { renderPage, sendPage } from './render.ts';
+import { docRow } from './publishing.ts';
 import { HomePage } from './pages/home.tsx';
 import { DirectoryPage } from './pages/directory.tsx';
 import { OrganisationPage } from './pages/organisation.tsx';
@@ -27,8 +28,9 @@ export function registerPages(app: FastifyInstance, services: Services): void {
     return { orgs, index, parentName };
   };
 
-  app.setErrorHandler(async (err: { statusCode?: number }, request, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+  app.setErrorHandler(async (err: { statusCode?: number; status?: number }, request, reply) => {
+    const code = err.statusCode ?? err.status; // Fastify errors carry statusCode, the services' AppError status
+    const status = code && code >= 400 && code < 500 ? code : 500;
     if (status === 500) request.log.error({ err }, 'portal page failed');
     return sendPage(reply, status === 404 ? <NotFoundPage ctx={ctx(request)} /> : <ErrorPage ctx={ctx(request)} />, status);
   });
@@ -43,7 +45,8 @@ export function registerPages(app: FastifyInstance, services: Services): void {
       areas: orgs.filter((o) => o.kind === 'county').length,
       townships: orgs.filter((o) => o.kind === 'township').length,
     };
-    return sendPage(reply, <HomePage ctx={ctx(request)} levels={levels} />);
+    const recent = (await services.documents.listPublic({ pageSize: 8 })).items.map((d) => docRow(d));
+    return sendPage(reply, <HomePage ctx={ctx(request)} levels={levels} recent={recent} />);
   });
 
   app.get('/organisations', async (request, reply) => {

@@ -67,3 +67,18 @@ test('a later document repeals an earlier one: pending until published, then 已
   assert.equal((await validity('2024-05-31')).status, 'in_force', 'point-in-time: the day before the repeal it was in force');
   assert.equal((await validity('2019-12-31')).status, 'not_yet_in_force');
 });
+
+test('the public validity of a document never reveals effects recorded by unpublished drafts', async (t) => {
+  const { app, e, create, publish } = await setup(t);
+  const old = await create({ title: '宜昌市另一管理办法', normativeKind: 'normative', effectiveFrom: '2020-03-01' });
+  await publish(old.id);
+  const secret = await create({ title: '尚未公开的废止决定' });
+  await app.inject({ method: 'POST', url: `/api/v1/documents/${secret.id}/effects`, headers: e, payload: { affectedDocumentId: old.id, type: 'repeals', inForceOn: '2024-06-01' } });
+  const staff = (await app.inject({ url: `/api/v1/documents/${old.id}/validity`, headers: e })).json();
+  assert.equal(staff.effects.length, 1, 'staff see the pending effect');
+  const pub = await app.inject(`/api/v1/documents/${old.id}/validity`);
+  assert.equal(pub.statusCode, 200);
+  assert.deepEqual(pub.json().effects, []);
+  assert.equal(pub.json().pendingNotice, null);
+  assert.ok(!pub.body.includes(secret.id));
+});

@@ -167,3 +167,14 @@ test('the public reads only published editions, without review data; unpublished
   assert.equal(res.statusCode, 410);
   assert.equal(res.json().error.code, 'GONE');
 });
+
+test('metadata rules are enforced by the server: date order and a reason for 不予公开', async (t) => {
+  const { app, dept, editor } = await setup(t);
+  const bad = await app.inject({ method: 'POST', url: '/api/v1/documents', headers: editor, payload: { organisationId: dept.id, title: '日期倒置', writtenOn: '2024-05-01', effectiveFrom: '2024-04-01' } });
+  assert.equal(bad.statusCode, 400, bad.body);
+  assert.ok(bad.json().error.fields.some((f: { path: string; message: string }) => f.path === 'effectiveFrom' && /[\u4e00-\u9fff]/.test(f.message)));
+  const withheld = await app.inject({ method: 'POST', url: '/api/v1/documents', headers: editor, payload: { organisationId: dept.id, title: '不予公开', disclosure: 'withheld' } });
+  assert.equal(withheld.statusCode, 400);
+  const ok = await app.inject({ method: 'POST', url: '/api/v1/documents', headers: editor, payload: { organisationId: dept.id, title: '不予公开', disclosure: 'withheld', disclosureReason: '涉及第三方商业秘密' } });
+  assert.equal(ok.statusCode, 201);
+});

@@ -1,5 +1,15 @@
 // Side menu, header with the signed-in user, content area.
-import { ApartmentOutlined, AuditOutlined, KeyOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  FileTextOutlined,
+  KeyOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  PartitionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography, theme } from 'antd';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import { useState } from 'react';
@@ -16,6 +26,8 @@ export interface PageDef {
 
 const ICONS: Record<string, ReactNode> = {
   '/organisations': <ApartmentOutlined />,
+  '/documents': <FileTextOutlined />,
+  '/catalog': <PartitionOutlined />,
   '/users': <TeamOutlined />,
   '/tokens': <KeyOutlined />,
   '/audit': <AuditOutlined />,

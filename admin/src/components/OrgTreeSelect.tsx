@@ -30,6 +30,7 @@ export interface OrgTreeSelectProps {
   disabledIds?: Set<string>;
   placeholder?: string;
   allowClear?: boolean;
+  disabled?: boolean;
   style?: CSSProperties;
   'aria-label'?: string;
 }

@@ -6,7 +6,7 @@ import type { CatalogService } from './catalog.service.ts';
 
 const tags = ['信息公开目录 Catalog'];
 const Column = Type.Object({
-  id: Type.String(), parentId: Nullable(Type.String()), code: Type.String(), name: Type.String(),
+  id: Type.String(), organisationId: Type.String(), parentId: Nullable(Type.String()), code: Type.String(), name: Type.String(),
   updateDays: Nullable(Type.Integer()), template: Nullable(Type.String()), sortOrder: Type.Integer(), documents: Type.Integer(),
 });
 const Columns = Type.Object({ items: Type.Array(Column) });
@@ -21,6 +21,10 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     { schema: { tags, summary: '栏目中已发布的文件', params: IdParams, querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }) } },
     (req) => catalog.publishedIn(req.params.id, req.query.page, req.query.pageSize),
   );
+
+  app.get('/documents/:id/columns', { schema: { tags, summary: '文件所属栏目', params: IdParams, response: { 200: Columns } } }, async (req) => ({
+    items: await catalog.columnsOfDocument(req.actor.kind === 'anonymous' ? null : req.actor, req.params.id),
+  }));
 
   app.register(async (scoped) => {
     scoped.addHook('preHandler', requireUser);

@@ -9,10 +9,10 @@ import type { OrganisationService } from '../organisations/index.ts';
 import { CatalogRepository, type ColumnRow } from './catalog.repository.ts';
 import { DocumentRepository } from './documents.repository.ts';
 
-export type ColumnDto = { id: string; parentId: string | null; code: string; name: string; updateDays: number | null; template: string | null; sortOrder: number; documents: number };
+export type ColumnDto = { id: string; organisationId: string; parentId: string | null; code: string; name: string; updateDays: number | null; template: string | null; sortOrder: number; documents: number };
 
 const present = (c: ColumnRow & { documents?: number }): ColumnDto => ({
-  id: c.id, parentId: c.parent_id, code: c.code, name: c.name, updateDays: c.update_days, template: c.template, sortOrder: c.sort_order, documents: c.documents ?? 0,
+  id: c.id, organisationId: c.org_id, parentId: c.parent_id, code: c.code, name: c.name, updateDays: c.update_days, template: c.template, sortOrder: c.sort_order, documents: c.documents ?? 0,
 });
 
 /**
@@ -78,6 +78,14 @@ export class CatalogService {
       await repo.deleteColumn(id);
       await tx.audit({ action: 'catalog.delete_column', entityType: 'column', entityId: id, org, before: present(column) });
     });
+  }
+
+  /** The columns a document sits in (staff: document.read; public: a published document). */
+  async columnsOfDocument(actor: Actor | null, documentId: string): Promise<ColumnDto[]> {
+    const doc = await new DocumentRepository(this.db).find(documentId);
+    const visible = doc && (actor === null ? doc.public_state === 'published' : can(actor, 'document.read', doc.org_path));
+    if (!doc || !visible) throw new NotFoundError();
+    return (await new CatalogRepository(this.db).columnsOfDocument(documentId)).map(present);
   }
 
   /** Places a document in columns of its own organisation (replacing earlier placement). */

@@ -37,7 +37,7 @@ export class DocumentRelations {
       // Links to unpublished documents never show publicly; staff see only what they may read.
       if (publicView ? other.public_state !== 'published' : !can(actor, 'document.read', other.org_path)) continue;
       const t = titles.get(other.id);
-      out.push({ id: l.id, type: l.type, direction, label: linkTypeNames[l.type][direction], document: { id: other.id, title: t?.title ?? '', publicState: other.public_state, docNo: t?.docNo ?? null } });
+      out.push({ id: l.id, type: l.type, direction, label: linkTypeNames[l.type][direction], document: { id: other.id, slug: other.slug, title: t?.title ?? '', publicState: other.public_state, docNo: t?.docNo ?? null } });
     }
     return out;
   }
@@ -99,7 +99,9 @@ export class DocumentRelations {
     const doc = await repo.find(id);
     if (!doc || (actor === null ? doc.public_state === 'none' || doc.public_state === 'unpublished' : !can(actor, 'document.read', doc.org_path))) throw new NotFoundError();
     const edition = (await repo.findEdition(actor === null ? doc.published_edition_id! : (doc.published_edition_id ?? doc.open_edition_id!)))!;
-    const rows = await new RelationsRepository(this.db).effectsOn(id);
+    // The public sees only effects already applied (their affecting documents are published); pending ones may come
+    // from drafts, whose existence must not leak.
+    const rows = (await new RelationsRepository(this.db).effectsOn(id)).filter((r) => actor !== null || r.applied === 1);
     const effects: DocumentEffect[] = rows.map((r) => ({
       id: r.id, type: r.type as DocumentEffect['type'], affectingDocumentId: r.affecting_document_id, affectingTitle: r.affecting_title,
       affectingDocNo: r.affecting_doc_no, affectedArticle: r.affected_article, inForceOn: r.in_force_on, applied: r.applied === 1,
@@ -113,7 +115,7 @@ export class DocumentRelations {
       statusName: normativeStatusNames[result.status].zh,
       since: result.since,
       notice: result.notice?.zh ?? null,
-      pendingNotice: result.pendingNotice?.zh ?? null,
+      pendingNotice: actor === null ? null : (result.pendingNotice?.zh ?? null),
       effects: effects.map((e) => ({ type: e.type, affectingDocumentId: e.affectingDocumentId, affectingTitle: e.affectingTitle ?? null, affectedArticle: e.affectedArticle ?? null, inForceOn: e.inForceOn, applied: e.applied })),
     };
   }

@@ -73,7 +73,7 @@ export function presentPublic(d: DocumentWithOrg, edition: EditionRow): Document
   const dto = presentDocument(d, edition);
   return {
     ...dto,
-    createdBy: '',
+    createdBy: null,
     edition: { ...dto.edition, lockVersion: 0, submittedBy: null, submittedAt: null, decidedBy: null, decisionReason: null, scheduledAt: null },
   };
 }

@@ -52,7 +52,7 @@ export const NewEdition = Type.Object(
 
 export const DocumentAction = Type.Object(
   {
-    action: Type.Union(['submit', 'approve', 'reject', 'schedule', 'publish', 'urgent_publish', 'approve_retrospectively', 'withdraw', 'unpublish', 'reopen'].map((a) => Type.Literal(a))),
+    action: Type.Union(['submit', 'approve', 'reject', 'schedule', 'unschedule', 'publish', 'urgent_publish', 'approve_retrospectively', 'withdraw', 'unpublish', 'reopen'].map((a) => Type.Literal(a))),
     reason: optText(500),
     publishAt: Type.Optional(Type.String({ format: 'date-time' })),
     replacementDocumentId: Type.Optional(Id),
@@ -117,7 +117,7 @@ export const DocumentBody = Type.Object({
   publicState: Type.String(),
   edition: Edition,
   publishedEditionId: Nullable(Type.String()),
-  createdBy: Type.String(),
+  createdBy: Nullable(Type.String()),
   createdAt: Type.String(),
 });
 

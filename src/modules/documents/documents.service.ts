@@ -9,6 +9,8 @@ import { htmlToText, sanitizeRichText } from '../../platform/files/index.ts';
 import type { OrganisationService } from '../organisations/index.ts';
 import { DocumentRepository, type DocumentWithOrg, type EditionRow } from './documents.repository.ts';
 import { presentDocument, presentPublic, type EditionMetadata } from './documents.presenter.ts';
+import { checkMetadata } from './domain/index.ts';
+import { beijingToday } from './document-relations.ts';
 import type { CreateDocumentInput, DocumentDto, UpdateDocumentInput } from './documents.schemas.ts';
 
 const EDITABLE = new Set(['draft', 'rejected']);
@@ -93,6 +95,7 @@ export class DocumentService {
       const now = nowIso();
       const documentId = newId();
       const edition = { ...emptyEdition(documentId, actor, now), ...(await editionFields(repo, org.id, documentId, input)) };
+      assertMetadata(edition);
       const doc = {
         id: documentId,
         org_id: org.id,
@@ -107,7 +110,7 @@ export class DocumentService {
         replacement_document_id: null,
         source_key: null,
         content_hash: null,
-        created_by: actor.userId ?? 'system',
+        created_by: actor.userId,
         created_at: now,
         updated_at: now,
       };
@@ -126,6 +129,7 @@ export class DocumentService {
       if (!EDITABLE.has(edition.state)) throw new ConflictError('DOC_NOT_EDITABLE', { state: edition.state });
       const lockVersion = input.lockVersion ?? edition.lock_version;
       const patch = { ...(await editionFields(repo, doc.org_id, doc.id, input, edition)), updated_at: nowIso() };
+      assertMetadata({ ...edition, ...patch });
       if (!(await repo.updateEdition(edition.id, lockVersion, patch))) throw new ConflictError('EDIT_CONFLICT');
       await repo.updateDocument(doc.id, { updated_at: patch.updated_at });
       const after = (await repo.findEdition(edition.id))!;
@@ -156,7 +160,7 @@ export class DocumentService {
         lock_version: 0,
         submitted_by: null, submitted_at: null, decided_by: null, decided_at: null, decision_reason: null,
         scheduled_at: null, published_by: null, published_at: null, urgent: 0, ended_reason: null,
-        created_by: actor.userId ?? 'system', created_at: now, updated_at: now,
+        created_by: actor.userId, created_at: now, updated_at: now,
       };
       await repo.insertEdition(edition);
       await repo.updateDocument(id, { open_edition_id: edition.id, updated_at: now });
@@ -179,13 +183,26 @@ export class DocumentService {
 }
 
 
+/** The metadata rules of domain/metadata-rules.ts (date order, impossible dates, summary length, withheld reason). */
+function assertMetadata(e: EditionRow): void {
+  const meta = JSON.parse(e.metadata) as EditionMetadata;
+  const { errors } = checkMetadata(
+    {
+      writtenOn: e.written_on, effectiveFrom: e.effective_from, expiresOn: e.expires_on, repealedOn: e.repealed_on,
+      formedOn: meta.formedOn ?? null, summary: meta.summary ?? null, disclosure: e.disclosure, withheldReason: meta.disclosureReason ?? null,
+    },
+    { today: beijingToday() },
+  );
+  if (errors.length) throw new ValidationError(errors.map((i) => ({ path: i.path, code: 'custom', params: { zh: i.zh, en: i.en } })));
+}
+
 function emptyEdition(documentId: string, actor: Actor, now: string): EditionRow {
   return {
     id: newId(), document_id: documentId, version_major: 1, version_minor: 0, change_type: 'major', change_note: null,
     state: 'draft', lock_version: 0, title: '', body_html: '', body_text: '', metadata: '{}', doc_no: null, doc_no_norm: null,
     topic: null, genre: null, written_on: null, effective_from: null, expires_on: null, repealed_on: null, disclosure: 'proactive',
     submitted_by: null, submitted_at: null, decided_by: null, decided_at: null, decision_reason: null, scheduled_at: null,
-    published_by: null, published_at: null, urgent: 0, ended_reason: null, created_by: actor.userId ?? 'system', created_at: now, updated_at: now,
+    published_by: null, published_at: null, urgent: 0, ended_reason: null, created_by: actor.userId, created_at: now, updated_at: now,
   };
 }
 

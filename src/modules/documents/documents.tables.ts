@@ -18,7 +18,7 @@ export interface DocumentTable {
   replacement_document_id: string | null;
   source_key: string | null;
   content_hash: string | null;
-  created_by: string;
+  created_by: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -56,7 +56,7 @@ export interface EditionTable {
   published_at: string | null;
   urgent: number;
   ended_reason: string | null;
-  created_by: string;
+  created_by: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -21,7 +21,7 @@ export const LinkDto = Type.Object({
   type: Type.String(),
   direction: Type.Union([Type.Literal('out'), Type.Literal('in')]),
   label: Type.String(),
-  document: Type.Object({ id: Type.String(), title: Type.String(), publicState: Type.String(), docNo: Nullable(Type.String()) }),
+  document: Type.Object({ id: Type.String(), slug: Type.String(), title: Type.String(), publicState: Type.String(), docNo: Nullable(Type.String()) }),
 });
 
 export const CreateEffect = Type.Object(

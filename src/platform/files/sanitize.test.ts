@@ -81,3 +81,12 @@ test('property: sanitising is idempotent and never leaves an active construct', 
     }),
   );
 });
+
+test('article and chapter anchors survive sanitising; other ids do not', async () => {
+  const { sanitizeRichText: clean } = await import('./sanitize.ts');
+  const out = clean('<h2 id="chap-2">第二章</h2><p id="art-3">第三条</p><p id="art-3-2">第三条之二</p><p id="evil" onclick="x()">x</p><p id="javascript:1">y</p>');
+  assert.match(out, /<h2 id="chap-2">/);
+  assert.match(out, /<p id="art-3">/);
+  assert.match(out, /<p id="art-3-2">/);
+  assert.ok(!/evil|onclick|javascript/.test(out));
+});

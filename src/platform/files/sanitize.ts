@@ -4,6 +4,12 @@ import sanitizeHtml from 'sanitize-html';
 
 const IMAGE_DATA_URL = /^data:image\/(?:png|jpe?g|gif|webp);base64,[A-Za-z0-9+/=\s]+$/i;
 const SPAN = /^[1-9]\d{0,2}$/;
+/** Article and chapter anchors (第三条 → art-3, 第二章第一节 → chap-2-sec-1) survive editing; other ids go. */
+const ANCHOR_ID = /^(art|chap)-\d+(-\d+)*(-sec-\d+)?$/;
+
+function keepAnchor(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  return { tagName, attribs: attribs.id && ANCHOR_ID.test(attribs.id) ? { id: attribs.id } : {} };
+}
 
 function cellTransform(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
   const kept: sanitizeHtml.Attributes = {};
@@ -18,7 +24,10 @@ const RICH_TEXT: sanitizeHtml.IOptions = {
     'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
     'strong', 'em', 'u', 'sup', 'sub', 'a', 'img', 'blockquote', 'pre', 'code', 'hr',
   ],
-  allowedAttributes: { a: ['href', 'rel'], img: ['src', 'alt'], th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'] },
+  allowedAttributes: {
+    a: ['href', 'rel'], img: ['src', 'alt'], th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'],
+    p: ['id'], h1: ['id'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
+  },
   allowedSchemes: ['http', 'https'],
   allowedSchemesByTag: { a: ['http', 'https', 'mailto'], img: ['http', 'https', 'data'] },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
@@ -36,6 +45,7 @@ const RICH_TEXT: sanitizeHtml.IOptions = {
     },
     th: cellTransform,
     td: cellTransform,
+    p: keepAnchor, h1: keepAnchor, h2: keepAnchor, h3: keepAnchor, h4: keepAnchor, h5: keepAnchor, h6: keepAnchor,
   },
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 };

@@ -70,6 +70,8 @@ export const fieldMessages = {
   maxItems: { zh: '最多 {limit} 项', en: 'allows at most {limit} items' },
   uniqueItems: { zh: '不能有重复项', en: 'must not repeat items' },
   invalid: { zh: '取值无效', en: 'is invalid' },
+  /** A message written by a domain rule, carried in params. */
+  custom: { zh: '{zh}', en: '{en}' },
   uscc: { zh: '不是有效的统一社会信用代码（校验位不符或含非法字符）', en: 'is not a valid unified social credit code' },
   divisionCode: { zh: '不是有效的行政区划代码（6、9 或 12 位数字）', en: 'is not a valid division code (6, 9 or 12 digits)' },
   siteCode: { zh: '网站标识码应为 10 位数字或 bm 加 8 位数字', en: 'site code must be 10 digits or bm + 8 digits' },

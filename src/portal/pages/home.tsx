@@ -1,22 +1,34 @@
-// 首页: what the portal offers, the administrative levels at a glance, and the columns still being built.
+// 首页: what the portal offers, the administrative levels at a glance, and its columns (those still being built
+// say so).
 import type { PageContext } from '../context.ts';
 import type { Org } from '../directory.ts';
 import { Layout } from '../layout.tsx';
 import { orgHref } from '../components/org-list.tsx';
+import { feedHrefs, NORMATIVE_HREF, OPENNESS_HREF } from '../urls.ts';
+import type { DocRow } from '../types.ts';
+import { DocTable } from '../components/doc-table.tsx';
+import { FeedLink } from '../components/feed-link.tsx';
 
 export type LevelCounts = { city: Org | null; departments: number; areas: number; townships: number };
 
-const plannedColumns = [
+const liveColumns = [
   {
     id: 'zfxxgk',
     title: '政府信息公开',
-    text: '按《中华人民共和国政府信息公开条例》设置的专栏：政府信息公开指南、政府信息公开制度、法定主动公开内容、政府信息公开年报，以及依申请公开的在线申请。',
+    href: OPENNESS_HREF,
+    text: '按《中华人民共和国政府信息公开条例》设置的专栏：各级行政机关的信息公开目录、法定主动公开内容和最新发布的政府信息，每条信息标明索引号、发布机构和发布日期。',
   },
-  { id: 'zcwj', title: '政策文件', text: '行政规范性文件、政策解读的发布与检索，标注文件的有效性（有效、失效、废止、修订）。' },
-  { id: 'hdjl', title: '互动交流', text: '意见征集、咨询留言和回应关切，公开办理结果。' },
+  {
+    id: 'zcwj',
+    title: '政策文件',
+    href: NORMATIVE_HREF,
+    text: '行政规范性文件库：集中公布现行有效的行政规范性文件，标注文件的有效性（有效、已修改、已废止、已失效），并链接相应的政策解读。',
+  },
 ];
 
-export function HomePage({ ctx, levels }: { ctx: PageContext; levels: LevelCounts }) {
+const plannedColumns = [{ id: 'hdjl', title: '互动交流', text: '意见征集、咨询留言和回应关切，公开办理结果。' }];
+
+export function HomePage({ ctx, levels, recent }: { ctx: PageContext; levels: LevelCounts; recent: DocRow[] }) {
   const { city } = levels;
   const directory = '/organisations';
   const stats = [
@@ -26,11 +38,16 @@ export function HomePage({ ctx, levels }: { ctx: PageContext; levels: LevelCount
     { label: '乡镇、街道', value: levels.townships, href: city ? `${directory}#areas-${city.id}` : directory },
   ];
   return (
-    <Layout ctx={ctx} title={ctx.site.name} nav="home" description={`${ctx.site.name}：政府信息公开、机构目录、政策文件与互动交流`}>
+    <Layout ctx={ctx} title={ctx.site.name} nav="home" canonical="/" feeds={[{ title: '最新政府信息', href: feedHrefs.documents }]} description={`${ctx.site.name}：政府信息公开、机构目录、政策文件与互动交流`}>
       <h1>{ctx.site.name}</h1>
       <p className="lead">
         本平台是{city?.name ?? '本市'}各级行政机关依法公开政府信息的统一平台：集中发布主动公开的政府信息和政策文件，受理政府信息公开申请，并公布各级机关的机构设置和联系方式。平台支持大字、高对比度和全键盘操作，不使用 JavaScript 也能正常浏览。
       </p>
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">最新政府信息</h2>
+        <DocTable rows={recent} caption="最新发布的政府信息" showOrganisation empty="暂无已发布的政府信息。" />
+        <FeedLink href={feedHrefs.documents} label="订阅最新政府信息" />
+      </section>
       <section aria-labelledby="levels-heading">
         <h2 id="levels-heading">机构层级</h2>
         <ul className="stats">
@@ -61,13 +78,21 @@ export function HomePage({ ctx, levels }: { ctx: PageContext; levels: LevelCount
             </h3>
             <p>市、县（市、区）、乡镇（街道）三级行政机关及政府部门的基本信息和联系方式，可按名称筛选。</p>
           </section>
+          {liveColumns.map((c) => (
+            <section key={c.id} id={c.id} className="column-card" aria-labelledby={`col-${c.id}`}>
+              <h3 id={`col-${c.id}`}>
+                <a href={c.href}>{c.title}</a>
+              </h3>
+              <p>{c.text}</p>
+            </section>
+          ))}
           {plannedColumns.map((c) => (
             <section key={c.id} id={c.id} className="column-card" aria-labelledby={`col-${c.id}`}>
               <h3 id={`col-${c.id}`}>
                 {c.title} <span className="tag">建设中</span>
               </h3>
               <p>{c.text}</p>
-              <p className="hint">本栏目将随信息发布模块上线。</p>
+              <p className="hint">本栏目正在建设中。</p>
             </section>
           ))}
         </div>

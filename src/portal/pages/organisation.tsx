@@ -5,6 +5,7 @@ import type { PageContext } from '../context.ts';
 import { kindLabels, type Org } from '../directory.ts';
 import { Breadcrumbs, Layout } from '../layout.tsx';
 import { OrgList, orgHref } from '../components/org-list.tsx';
+import { feedHrefs, xxgkHref } from '../urls.ts';
 
 type Props = { ctx: PageContext; org: Org; ancestors: Org[]; children: Org[] };
 
@@ -47,7 +48,7 @@ export function OrganisationPage({ ctx, org, ancestors, children }: Props) {
   const contacts = contactRows.filter((r) => org.contact[r.key]);
   const groups = childGroups.map((g) => ({ ...g, orgs: children.filter((c) => g.kinds.includes(c.kind)) })).filter((g) => g.orgs.length);
   return (
-    <Layout ctx={ctx} title={org.name} nav="directory" description={`${org.name}的机构信息和联系方式`}>
+    <Layout ctx={ctx} title={org.name} nav="directory" description={`${org.name}的机构信息和联系方式`} canonical={orgHref(org)} feeds={[{ title: `${org.name}最新信息`, href: feedHrefs.organisation(org.id) }]}>
       <Breadcrumbs
         items={[
           { label: '首页', href: '/' },
@@ -57,6 +58,14 @@ export function OrganisationPage({ ctx, org, ancestors, children }: Props) {
         ]}
       />
       <h1>{org.name}</h1>
+      <p className="org-actions">
+        <a className="button-link" href={xxgkHref(org.id)}>
+          {org.name}政府信息公开
+        </a>
+        <a href={feedHrefs.organisation(org.id)} type="application/atom+xml">
+          订阅最新信息
+        </a>
+      </p>
       <section aria-labelledby="org-facts">
         <h2 id="org-facts">基本信息</h2>
         <dl className="facts">

@@ -1,8 +1,9 @@
-// 网站地图: every section of the portal, with the county-level areas of the directory.
+// 网站地图: every section of the portal, with the county-level areas of the directory and the Atom feeds.
 import type { PageContext } from '../context.ts';
 import type { Org } from '../directory.ts';
 import { Breadcrumbs, Layout, mainNav } from '../layout.tsx';
 import { OrgList } from '../components/org-list.tsx';
+import { feedHrefs } from '../urls.ts';
 
 export function SitemapPage({ ctx, areas }: { ctx: PageContext; areas: Org[] }) {
   return (
@@ -22,6 +23,21 @@ export function SitemapPage({ ctx, areas }: { ctx: PageContext; areas: Org[] }) 
         </li>
         <li>
           <a href="/about">关于本网</a>
+        </li>
+        <li>
+          信息订阅（Atom）
+          <ul className="link-list">
+            <li>
+              <a href={feedHrefs.documents} type="application/atom+xml">
+                最新政府信息
+              </a>
+            </li>
+            <li>
+              <a href={feedHrefs.normative} type="application/atom+xml">
+                行政规范性文件
+              </a>
+            </li>
+          </ul>
         </li>
       </ul>
     </Layout>

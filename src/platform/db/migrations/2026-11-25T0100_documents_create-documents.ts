@@ -19,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Bulk import: where the document came from and a hash of its content, so re-running an import changes nothing.
     .addColumn('source_key', 'text')
     .addColumn('content_hash', 'text')
-    .addColumn('created_by', 'text', (c) => c.notNull().references('iam_user.id'))
+    .addColumn('created_by', 'text', (c) => c.references('iam_user.id')) // null: created by the system (import, jobs)
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
@@ -59,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', 'text')
     .addColumn('urgent', 'integer', (c) => c.notNull().defaultTo(0).check(sql`urgent in (0,1)`))
     .addColumn('ended_reason', 'text')
-    .addColumn('created_by', 'text', (c) => c.notNull().references('iam_user.id'))
+    .addColumn('created_by', 'text', (c) => c.references('iam_user.id')) // null: created by the system (import, jobs)
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
