@@ -63,7 +63,7 @@ export function Layout({ ctx, title, nav, description, canonical, feeds = [], ch
               </a>
               <form className="site-search" role="search" aria-label="站内搜索" action="/search" method="get">
                 <label htmlFor="site-search-q">站内搜索</label>
-                <input id="site-search-q" type="search" name="q" maxLength={50} placeholder="搜索机构、文件" />
+                <input id="site-search-q" type="search" name="q" maxLength={100} placeholder="搜索机构、文件" />
                 <button type="submit">搜索</button>
               </form>
             </div>

@@ -10,6 +10,7 @@ import { HomePage } from './pages/home.tsx';
 import { DirectoryPage } from './pages/directory.tsx';
 import { OrganisationPage } from './pages/organisation.tsx';
 import { SearchPage } from './pages/search.tsx';
+import { directoryOrder, hasFilters, isLocalPath, parseSearchParams, SEARCH_PAGE_SIZE } from './search-params.ts';
 import { AboutPage } from './pages/about.tsx';
 import { SitemapPage } from './pages/sitemap.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
@@ -64,10 +65,16 @@ export function registerPages(app: FastifyInstance, services: Services): void {
   });
 
   app.get('/search', async (request, reply) => {
-    const query = queryText(request.query, 'q');
-    const { orgs, parentName } = await directoryIndex();
-    const matches = query ? orgs.filter(nameMatcher(query)).slice(0, 50) : [];
-    return sendPage(reply, <SearchPage ctx={ctx(request)} query={query} organisations={matches} parentName={parentName} />);
+    const { orgs, index, parentName } = await directoryIndex();
+    const params = parseSearchParams(request.query);
+    if (params.org && !index.byId.has(params.org)) params.org = undefined; // an unknown organisation is no filter
+    const results = params.q ? await services.search.search({ ...params, size: SEARCH_PAGE_SIZE }) : null;
+    // A 发文字号 or 索引号 typed in full (and nothing narrowing it) goes straight to the document.
+    if (results?.exact && !hasFilters(params) && isLocalPath(results.exact.url)) return reply.header('cache-control', 'no-cache').redirect(results.exact.url, 302);
+    const matches = params.q ? orgs.filter(nameMatcher(params.q)).slice(0, 50) : [];
+    const orgName = (id: string) => index.byId.get(id)?.name;
+    const view = <SearchPage ctx={ctx(request)} params={params} results={results} orgOptions={directoryOrder(index)} orgName={orgName} organisations={matches} parentName={parentName} />;
+    return sendPage(reply, view);
   });
 
   app.get('/about', async (request, reply) => sendPage(reply, <AboutPage ctx={ctx(request)} />));

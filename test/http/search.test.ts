@@ -52,3 +52,25 @@ async function creds(services: Parameters<typeof buildUser>[0], orgId: string, r
   const u = await buildUser(services, orgId, [{ role, orgId }]);
   return [u.username, u.password];
 }
+
+test('a repeal by a later document updates the validity facet of the earlier one in the index', async (t) => {
+  const { app, services, login } = await buildTestApp(t);
+  const dept = await orgByName(services, '宜昌市司法局');
+  const editor = await login(...(await creds(services, dept.id, 'editor')));
+  const reviewer = await login(...(await creds(services, dept.id, 'reviewer')));
+  const create = async (payload: object) => (await app.inject({ method: 'POST', url: '/api/v1/documents', headers: editor, payload: { organisationId: dept.id, ...payload } })).json();
+  const publish = async (id: string) => {
+    for (const [h, action] of [[editor, 'submit'], [reviewer, 'approve'], [reviewer, 'publish']] as const) {
+      await app.inject({ method: 'POST', url: `/api/v1/documents/${id}/actions`, headers: h, payload: { action } });
+    }
+    await services.outbox.idle();
+  };
+  const old = await create({ title: '行政执法证件管理办法', normativeKind: 'normative', effectiveFrom: '2020-01-01' });
+  await publish(old.id);
+  const validity = async () => (await app.inject(`/api/v1/search?q=${encodeURIComponent('执法证件')}`)).json().items.find((i: { id: string }) => i.id === old.id)?.validity;
+  assert.equal(await validity(), 'in_force');
+  const repeal = await create({ title: '关于废止行政执法证件管理办法的决定' });
+  await app.inject({ method: 'POST', url: `/api/v1/documents/${repeal.id}/effects`, headers: editor, payload: { affectedDocumentId: old.id, type: 'repeals', inForceOn: '2024-01-01' } });
+  await publish(repeal.id);
+  assert.equal(await validity(), 'repealed');
+});

@@ -3,7 +3,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { SearchProvider } from '../../platform/search/index.ts';
 import type { OutboxProcessor } from '../../platform/events/outbox.ts';
 import { DocumentRepository } from './documents.repository.ts';
-import { DOCUMENT_PUBLISHED, DOCUMENT_REMOVED } from './document-workflow.ts';
+import { DOCUMENT_PUBLISHED, DOCUMENT_REMOVED, DOCUMENT_VALIDITY_CHANGED } from './document-workflow.ts';
 import type { DocumentRelations } from './document-relations.ts';
 
 /**
@@ -22,6 +22,7 @@ export class DocumentIndexer {
     const handle = async (e: { id: string; payload: Record<string, unknown> }) => this.sync(String(e.payload.documentId), versionOf(e.id));
     outbox.on(DOCUMENT_PUBLISHED, handle);
     outbox.on(DOCUMENT_REMOVED, handle);
+    outbox.on(DOCUMENT_VALIDITY_CHANGED, handle);
   }
 
   async sync(documentId: string, version: number): Promise<void> {

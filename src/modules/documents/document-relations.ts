@@ -121,8 +121,8 @@ export class DocumentRelations {
   }
 
   /** Called by the workflow when a document is published, inside its transaction. */
-  async onPublished(db: Kysely<DB>, documentId: string): Promise<void> {
-    await new RelationsRepository(db).applyEffectsBy(documentId);
+  async onPublished(db: Kysely<DB>, documentId: string): Promise<string[]> {
+    return new RelationsRepository(db).applyEffectsBy(documentId);
   }
 
   private async reaches(repo: DocumentRepository, start: string, target: string): Promise<boolean> {

@@ -15,6 +15,8 @@ import { DEFAULT_INDEX_PATTERN, formatIndexNumber } from './domain/index.ts';
 
 export const DOCUMENT_PUBLISHED = 'document.published';
 export const DOCUMENT_REMOVED = 'document.removed';
+/** A published document's validity changed because a later document's effect applied. */
+export const DOCUMENT_VALIDITY_CHANGED = 'document.validity_changed';
 
 /** Events that act on the published edition; the rest act on the open one. */
 const ON_PUBLISHED = new Set(['withdraw', 'unpublish', 'approve_retrospectively']);
@@ -113,7 +115,9 @@ export class DocumentWorkflow {
           Object.assign(ePatch, { published_by: ePatch.published_by ?? userId, published_at: now });
           Object.assign(dPatch, { published_edition_id: edition.id, open_edition_id: null, public_state: 'published', replacement_document_id: null });
           if (!doc.index_no) dPatch.index_no = await this.nextIndexNumber(tx, repo, doc, now);
-          await this.relations.onPublished(tx.db, doc.id);
+          for (const affected of await this.relations.onPublished(tx.db, doc.id)) {
+            await tx.emit({ topic: DOCUMENT_VALIDITY_CHANGED, payload: { documentId: affected } });
+          }
           break;
         case 'clear_live':
           dPatch.public_state = 'unpublished';
@@ -168,7 +172,9 @@ export class DocumentWorkflow {
       index_no: doc.index_no ?? (await this.nextIndexNumber(tx, repo, doc, now)),
       updated_at: now,
     });
-    await this.relations.onPublished(tx.db, documentId);
+    for (const affected of await this.relations.onPublished(tx.db, documentId)) {
+      await tx.emit({ topic: DOCUMENT_VALIDITY_CHANGED, payload: { documentId: affected } });
+    }
     await repo.insertHistory({ id: newId(), edition_id: editionId, from_state: edition.state, to_state: 'published', event: 'import', actor_id: tx.actor.userId, reason: null, at: now });
     await tx.emit({ topic: DOCUMENT_PUBLISHED, payload: { documentId, editionId } });
   }
