@@ -1,11 +1,16 @@
 // `npm run bench -- <name>`: runs one benchmark; each prints a table with its comparison and the machine,
 // and keeps its latest result in bench/results/.
 import { runHttpBenchmark } from './http.ts';
+import { runSearchBenchmark } from './search.ts';
 
 const benchmarks: Record<string, { description: string; run: () => Promise<void> }> = {
   http: {
     description: 'Gongkai 的 /healthz、门户首页、机构目录 与 Fastify 空服务（本机上限）的吞吐和延迟对比',
     run: runHttpBenchmark,
+  },
+  search: {
+    description: '搜索：SQLite FTS5 / PostgreSQL 的入库速度和搜索延迟，与 LIKE 扫描对比（--sizes --db --queries）',
+    run: runSearchBenchmark,
   },
 };
 
