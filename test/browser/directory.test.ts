@@ -83,11 +83,10 @@ test('search echoes the query as text and offers matching organisations', async 
   await page.getByRole('search', { name: '站内搜索' }).getByLabel('站内搜索').fill(query);
   await page.keyboard.press('Enter');
   await page.waitForURL('**/search?q=*');
-  assert.equal(await page.locator('.result-summary strong').textContent(), query);
-  assert.equal(await page.locator('main img').count(), 0);
+  assert.equal(await page.locator('#search-q').inputValue(), query, 'the query comes back as text in the search box');
+  assert.equal(await page.locator('main img').count(), 0, 'markup in the query is never rendered');
   await page.goto('/search?q=%E6%95%99%E8%82%B2'); // 教育
   assert.deepEqual(await page.locator('main li[data-kind] > a').allTextContents(), ['宜昌市教育局']);
-  assert.match((await page.locator('.notice').textContent()) ?? '', /全文搜索将随信息发布模块上线/);
 });
 
 test('the footer shows 主办单位 always and the filing numbers only when configured', async (t) => {
