@@ -61,6 +61,9 @@ try {
     writeMs += performance.now() - t1;
     n += docs.length;
     send({ type: 'progress', worker: config.worker, n });
+    // better-sqlite3 answers synchronously, so the loop above never reaches the event loop on its own: let
+    // stdin deliver a 'stop' between batches.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   send({ type: 'done', worker: config.worker, n, generateMs: Math.round(generateMs), writeMs: Math.round(writeMs), stopped: stop });
 } finally {
