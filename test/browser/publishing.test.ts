@@ -3,7 +3,7 @@
 // into test-results/screenshots for review.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, screenshot, startPortal, type Portal } from './support/browser.ts';
+import { axeViolations, screenshot, shootWithoutOverflow, startPortal, type Portal } from './support/browser.ts';
 import { seedPublishingSite, SMALL_DIVISIONS, type SeededSite } from '../../src/portal/testing/site.ts';
 
 async function seeded(t: Parameters<typeof startPortal>[0]): Promise<{ portal: Portal; site: SeededSite }> {
@@ -109,21 +109,7 @@ test('without JavaScript: the library filter, column paging and links between po
 test('screenshots of the publishing pages; no sideways scrolling; print hides navigation', async (t) => {
   const { portal, site } = await seeded(t);
   const shots = pagesOf(site).filter(([name]) => ['document', 'repealed', 'withdrawn', 'column', 'xxgk', 'normative-all', 'gone'].includes(name));
-  for (const view of [
-    { name: 'normal', prefs: null, viewport: { width: 1280, height: 900 } },
-    { name: 'contrast', prefs: 'normal.high', viewport: { width: 1280, height: 900 } },
-    { name: 'phone-xlarge', prefs: 'xlarge.normal', viewport: { width: 390, height: 844 } },
-  ]) {
-    const page = await portal.newPage({ viewport: view.viewport });
-    if (view.prefs) await page.context().addCookies([{ name: 'gk_prefs', value: view.prefs, url: portal.baseUrl }]);
-    for (const [name, url] of shots) {
-      await page.goto(url);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 0, `${url} (${view.name}) is ${overflow}px wider than the viewport`);
-      await screenshot(page, `pub-${name}-${view.name}`);
-    }
-    await page.context().close();
-  }
+  await shootWithoutOverflow(portal, shots, 'pub');
 
   const page = await portal.newPage();
   await page.goto(`/documents/${site.policy.slug}`);

@@ -3,7 +3,7 @@
 // test-results/screenshots/search-*.png for review.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, screenshot, startPortal, type Portal } from './support/browser.ts';
+import { axeViolations, shootWithoutOverflow, startPortal, type Portal } from './support/browser.ts';
 import { seedPublishingSite, SMALL_DIVISIONS, type SeededSite } from '../../src/portal/testing/site.ts';
 
 async function seeded(t: Parameters<typeof startPortal>[0]): Promise<{ portal: Portal; site: SeededSite }> {
@@ -93,19 +93,5 @@ test('without JavaScript: facet links, the organisation form, paging and the exa
 
 test('screenshots of the search pages; no sideways scrolling', async (t) => {
   const { portal } = await seeded(t);
-  for (const view of [
-    { name: 'normal', prefs: null, viewport: { width: 1280, height: 900 } },
-    { name: 'contrast', prefs: 'normal.high', viewport: { width: 1280, height: 900 } },
-    { name: 'phone-xlarge', prefs: 'xlarge.normal', viewport: { width: 390, height: 844 } },
-  ]) {
-    const page = await portal.newPage({ viewport: view.viewport });
-    if (view.prefs) await page.context().addCookies([{ name: 'gk_prefs', value: view.prefs, url: portal.baseUrl }]);
-    for (const [name, url] of pages) {
-      await page.goto(url);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 0, `${url} (${view.name}) is ${overflow}px wider than the viewport`);
-      await screenshot(page, `search-${name}-${view.name}`);
-    }
-    await page.context().close();
-  }
+  await shootWithoutOverflow(portal, pages, 'search');
 });

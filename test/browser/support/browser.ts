@@ -81,3 +81,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** The classes the preferences put on <html>. */
 export const htmlClasses = (page: Page) => page.evaluate(() => [...document.documentElement.classList].sort().join(' '));
+
+/** The three views every portal page is photographed in: desktop, high contrast, phone with extra-large text. */
+export const SCREENSHOT_VIEWS = [
+  { name: 'normal', prefs: null, viewport: { width: 1280, height: 900 } },
+  { name: 'contrast', prefs: 'normal.high', viewport: { width: 1280, height: 900 } },
+  { name: 'phone-xlarge', prefs: 'xlarge.normal', viewport: { width: 390, height: 844 } },
+] as const;
+
+/** Visits each page in each view, asserts it never scrolls sideways, and saves `<prefix>-<name>-<view>.png`. */
+export async function shootWithoutOverflow(portal: Portal, pages: readonly (readonly [string, string, ...unknown[]])[], prefix: string): Promise<void> {
+  for (const view of SCREENSHOT_VIEWS) {
+    const page = await portal.newPage({ viewport: view.viewport });
+    if (view.prefs) await page.context().addCookies([{ name: 'gk_prefs', value: view.prefs, url: portal.baseUrl }]);
+    for (const [name, url] of pages) {
+      await page.goto(url);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) throw new Error(`${url} (${view.name}) is ${overflow}px wider than the viewport`);
+      await screenshot(page, `${prefix}-${name}-${view.name}`);
+    }
+    await page.context().close();
+  }
+}
