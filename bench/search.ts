@@ -2,7 +2,7 @@
 // the search provider on SQLite (FTS5) and PostgreSQL (tsvector + GIN); ingest rate, search latency over real
 // titles and phrases, and in the same run on the same database the baseline many portals use: LIKE '%…%'.
 //   npm run bench -- search [--sizes 100000,1000000] [--db sqlite,postgres] [--queries 200] [--like-queries N]
-//                           [--batch 500] [--pg-workers 2] [--ingest-budget 40] [--seed N] [--keep] [--fresh]
+//                           [--batch 1000] [--threads 2] [--pg-workers 1] [--ingest-budget 40] [--seed N] [--keep] [--fresh]
 // Databases are temporary (a directory under the OS temp dir; a PostgreSQL database gk_bench_search) and are
 // removed at the end. Results: bench/results/search.json and search.md (runs of other sizes/dialects kept).
 import { execFileSync } from 'node:child_process';
@@ -39,6 +39,8 @@ type Options = {
   batch: number;
   pgWorkers: number;
   sqliteWorkers: number;
+  /** Segmentation threads per ingest process. */
+  threads: number;
   ingestBudgetMinutes: number;
   likeBudgetSeconds: number;
   seed: number;
@@ -65,8 +67,9 @@ function options(argv: string[]): Options {
       db: { type: 'string', default: 'sqlite,postgres' },
       queries: { type: 'string', default: '200' },
       'like-queries': { type: 'string' },
-      batch: { type: 'string', default: '500' },
-      'pg-workers': { type: 'string', default: '2' },
+      batch: { type: 'string', default: '1000' },
+      threads: { type: 'string', default: '2' },
+      'pg-workers': { type: 'string', default: '1' },
       'sqlite-workers': { type: 'string', default: '1' },
       'ingest-budget': { type: 'string', default: '40' },
       'like-budget': { type: 'string', default: '300' },
@@ -96,6 +99,7 @@ function options(argv: string[]): Options {
     batch: Math.trunc(positive('batch', values.batch)),
     pgWorkers: Math.trunc(positive('pg-workers', values['pg-workers'])),
     sqliteWorkers: Math.trunc(positive('sqlite-workers', values['sqlite-workers'])),
+    threads: Math.trunc(positive('threads', values.threads)),
     ingestBudgetMinutes: positive('ingest-budget', values['ingest-budget'], 0.1),
     likeBudgetSeconds: positive('like-budget', values['like-budget']),
     seed: Math.trunc(positive('seed', values.seed, 0)),
@@ -124,7 +128,7 @@ function latency(samples: number[]): Latency {
   };
 }
 
-type QueryResult = BenchQuery & { searchMs: number; searchTotal: number; likeMs?: number; likeTotal?: number };
+type QueryResult = BenchQuery & { searchMs: number; searchTotal: number; searchEstimate?: boolean; likeMs?: number; likeTotal?: number };
 
 export type SearchRun = {
   dialect: Dialect;
@@ -135,7 +139,7 @@ export type SearchRun = {
   at: string;
   commit: string;
   machine: Machine;
-  settings: { batch: number; workers: number; seed: number; queries: number; likeQueries: number };
+  settings: { batch: number; workers: number; threads?: number; seed: number; queries: number; likeQueries: number };
   ingest: {
     seconds: number;
     docsPerSecond: number;
@@ -323,6 +327,7 @@ async function indexSize(database: Database, dialect: Dialect, sqliteFile: strin
       out.ftsBytes = sum((n) => n.startsWith('srch_fts'));
       out.docTableBytes = sum((n) => n === 'srch_doc');
       out.docIndexBytes = sum((n) => n.startsWith('srch_doc_') || n.startsWith('sqlite_autoindex_srch_doc'));
+      out.facetBytes = sum((n) => n === 'srch_facet');
     } catch (err) {
       out.dbstat = `unavailable: ${(err as Error).message}`;
     }
@@ -333,7 +338,8 @@ async function indexSize(database: Database, dialect: Dialect, sqliteFile: strin
            pg_relation_size('srch_doc') as "heapBytes",
            coalesce((select pg_total_relation_size(reltoastrelid) from pg_class where relname = 'srch_doc' and reltoastrelid <> 0), 0) as "toastBytes",
            pg_indexes_size('srch_doc') as "indexesBytes",
-           pg_relation_size('srch_doc_tsv') as "ginBytes",
+           pg_total_relation_size('srch_facet') as "facetBytes",
+           pg_relation_size('srch_facet_tsv') as "ginBytes",
            pg_database_size(current_database()) as "databaseBytes"`.execute(database.db);
   return Object.fromEntries(Object.entries(r.rows[0]!).map(([k, v]) => [k, Number(v)]));
 }
@@ -371,7 +377,7 @@ async function runOne(
       open = false;
     }
     const ing = await ingest(
-      { databaseUrl, sqliteFile, size, seed: opts.seed, batch: opts.batch },
+      { databaseUrl, sqliteFile, size, seed: opts.seed, batch: opts.batch, threads: opts.threads },
       workers,
       opts.ingestBudgetMinutes * 60_000,
       label,
@@ -390,8 +396,8 @@ async function runOne(
       database.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
       afterStep = 'PRAGMA wal_checkpoint(TRUNCATE)';
     } else {
-      await sql`vacuum analyze srch_doc`.execute(database.db);
-      afterStep = 'VACUUM ANALYZE srch_doc';
+      await sql`vacuum analyze srch_doc, srch_facet`.execute(database.db);
+      afterStep = 'VACUUM ANALYZE srch_doc, srch_facet';
     }
     const afterSeconds = (performance.now() - tAfter) / 1000;
     const provider = createSearchProvider(database);
@@ -406,7 +412,7 @@ async function runOne(
     for (const q of queries) {
       const t = performance.now();
       const r = await provider.search({ q: q.q, orgRoots: q.orgRoots, year: q.year, topic: q.topic, page: 1, size: 20 });
-      results.push({ ...q, searchMs: performance.now() - t, searchTotal: r.total });
+      results.push({ ...q, searchMs: performance.now() - t, searchTotal: r.total, searchEstimate: r.totalIsEstimate });
     }
     const search = latency(results.map((r) => r.searchMs));
     log(`  搜索 ${search.n} 次：p50 ${search.p50Ms} ms，p95 ${search.p95Ms} ms，p99 ${search.p99Ms} ms`);
@@ -443,7 +449,7 @@ async function runOne(
       at: new Date().toISOString(),
       commit: commit(),
       machine: machine(),
-      settings: { batch: opts.batch, workers, seed: opts.seed, queries: queries.length, likeQueries: liked.length },
+      settings: { batch: opts.batch, workers, threads: opts.threads, seed: opts.seed, queries: queries.length, likeQueries: liked.length },
       ingest: {
         seconds: r1(ing.seconds),
         docsPerSecond: ing.docsPerSecond,
@@ -457,7 +463,7 @@ async function runOne(
       search: {
         ...search,
         byFilter: group((r) => r.filter),
-        byMatches: group((r) => bucket(r.searchTotal)),
+        byMatches: group((r) => (r.searchEstimate ? '>10k（估计）' : bucket(r.searchTotal))),
         zeroHits: results.filter((r) => r.searchTotal === 0).length,
       },
       like: { ...like, zeroHits: liked.filter((r) => r.likeTotal === 0).length, capped },
@@ -583,7 +589,8 @@ function sizeOf(r: SearchRun): string {
     const fts = typeof i.ftsBytes === 'number' ? `，FTS5 ${formatBytes(i.ftsBytes)}` : '';
     return `文件 ${formatBytes(Number(i.fileBytes))}（${fmt(Number(i.pageCount))} 页 × ${i.pageSize}）${fts}`;
   }
-  return `srch_doc ${formatBytes(Number(i.totalBytes))}，GIN ${formatBytes(Number(i.ginBytes))}`;
+  const facet = typeof i.facetBytes === 'number' ? `，srch_facet ${formatBytes(i.facetBytes)}（含 GIN）` : '';
+  return `srch_doc ${formatBytes(Number(i.totalBytes))}${facet}，GIN ${formatBytes(Number(i.ginBytes))}`;
 }
 
 function report(newRuns: SearchRun[], opts: Options, wallSeconds: number): void {
@@ -622,7 +629,7 @@ function report(newRuns: SearchRun[], opts: Options, wallSeconds: number): void 
   const rows = runs.map((r) => [
     r.dialect === 'sqlite' ? 'SQLite FTS5' : 'PostgreSQL GIN',
     `${fmt(r.ingested)}${r.partial ? ` / ${fmt(r.size)}` : ''}`,
-    `${fmt(r.ingest.docsPerSecond)}（${r.settings.workers} 进程）`,
+    `${fmt(r.ingest.docsPerSecond)}（${r.settings.workers} 进程${r.settings.threads ? ` × ${r.settings.threads} 分词线程` : ''}）`,
     ms(r.search.p50Ms),
     ms(r.search.p95Ms),
     ms(r.search.p99Ms),
@@ -650,16 +657,20 @@ function report(newRuns: SearchRun[], opts: Options, wallSeconds: number): void 
   ]);
   // Same query, both ways: how often the index finds fewer / as many / more documents than the substring scan.
   const versusLike = (r: SearchRun) => {
-    const both = r.queries.filter((q) => q.likeTotal !== undefined);
+    // A capped total (search found more than COUNT_CAP) cannot be compared: counted apart.
+    const estimated = r.queries.filter((q) => q.likeTotal !== undefined && q.searchEstimate).length;
+    const both = r.queries.filter((q) => q.likeTotal !== undefined && !q.searchEstimate);
     const fewer = both.filter((q) => q.searchTotal < q.likeTotal!).length;
     const more = both.filter((q) => q.searchTotal > q.likeTotal!).length;
     const capped = r.like.capped ? `；LIKE 只测了 ${r.like.capped}` : '';
-    const same = both.length < r.search.n ? latency(both.map((q) => q.searchMs)) : null;
+    const liked = r.queries.filter((q) => q.likeTotal !== undefined);
+    const same = liked.length < r.search.n ? latency(liked.map((q) => q.searchMs)) : null;
     const sameLine = same ? `；同这 ${same.n} 条搜索 p50/p95 ${same.p50Ms}/${same.p95Ms} ms` : '';
-    return `${both.length} 条中：少于 LIKE ${fewer}，相同 ${both.length - fewer - more}，多于 LIKE ${more}${sameLine}；无结果 搜索 ${r.search.zeroHits}/${r.search.n}、LIKE ${r.like.zeroHits}/${r.like.n}${capped}`;
+    const est = estimated ? `（另 ${estimated} 条搜索命中超过 1 万、总数为估计，不比）` : '';
+    return `${both.length} 条中：少于 LIKE ${fewer}，相同 ${both.length - fewer - more}，多于 LIKE ${more}${est}${sameLine}；无结果 搜索 ${r.search.zeroHits}/${r.search.n}、LIKE ${r.like.zeroHits}/${r.like.n}${capped}`;
   };
   const filters = ['none', 'org', 'year', 'topic', 'org+year'];
-  const buckets = ['0', '1–999', '1k–10k', '10k–100k', '≥100k'];
+  const buckets = ['0', '1–999', '1k–10k', '10k–100k', '≥100k', '>10k（估计）'];
   const breakdown = (r: SearchRun, names: string[], m: Record<string, Latency>) =>
     names
       .filter((n) => m[n])
@@ -704,9 +715,9 @@ function report(newRuns: SearchRun[], opts: Options, wallSeconds: number): void 
     `- 机器：${machineLine}`,
     `- ${noise}`,
     '- 语料：lawrefbook 3,475 部法规与政府工作报告的真实标题和段落随机重组（固定种子，可复现）：每篇 = 真实标题（可加“关于印发《…》的通知”“（2023年修订）”“（第N号）”等变化）+ 3–15 个真实段落；151 个虚构机构（宜州市及 8 个县区），主题、文种、年份 2000–2025、效力、发文字号（如 宜府办发〔2023〕5号）、索引号。',
-    `- 入库：经 \`createSearchProvider(…).upsert\`（应用内 jieba 分词 + 索引），每个事务 ${newRuns[0]?.settings.batch ?? opts.batch} 篇；写入进程数见表（SQLite 默认 1 个：只有一个写者；PostgreSQL 默认 2 个，各自连接，按批次交替分工）。入库速度不含随后的 WAL checkpoint / VACUUM ANALYZE（单列）。`,
+    `- 入库：每个写入进程用 ${opts.threads} 个 worker 线程生成文档并分词建行（\`prepareDoc\`：jieba、opencc、拼音），主线程按批次顺序经 \`createSearchProvider(…).upsertMany\` 写入，每个事务 ${newRuns[0]?.settings.batch ?? opts.batch} 篇（多行 upsert，每条语句 100 行）；写入进程数见表（默认 1 个；SQLite 只有一个写者）。入库速度含分词与索引，不含随后的 WAL checkpoint / VACUUM ANALYZE（单列）。`,
     '- 分词探测：每次运行前在单进程里对前 1,000 篇调用 `toRow`（分词 + 建行，不写库），即每个核的入库上限；见“入库细节”。',
-    '- 查询：真实标题（20%）与从真实标题/段落中取 1–4 个相邻词（80%），约一半带过滤（机构子树、年份、主题、机构+年份）；每次 `provider.search`（第 1 页 20 条 + 总数 + 分面）；先预热 10 条不计。',
+    '- 查询：真实标题（20%）与从真实标题/段落中取 1–4 个相邻词（80%），约一半带过滤（机构子树、年份、主题、机构+年份）；每次 `provider.search`（第 1 页 20 条 + 总数 + 分面）；先预热 10 条不计。总数超过 10,000 条时为估计（`totalIsEstimate`，分面只统计前 10,001 条命中），排序只在前 2,000 条候选中进行（docs/adr/0002-search-at-scale.md）。',
     "- 基线：同一次运行、同一数据库、同样的查询和过滤：`title LIKE '%词%' OR body LIKE '%词%'`（各词 AND），按发布时间取 20 条 + count(*)。50 万篇以上默认只测前 50 条，且总共最多 --like-budget 秒（默认 300 s），实际条数见“LIKE 次数”。",
     '',
     mdRow(columns),

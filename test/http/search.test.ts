@@ -28,6 +28,7 @@ test('published documents are searchable right after publishing; drafts never; w
 
   const hits = await search(`q=${encodeURIComponent('法律服务业')}`);
   assert.equal(hits.total, 1);
+  assert.equal(hits.totalIsEstimate, false, 'the API says whether the total was counted out');
   assert.equal(hits.items[0].id, policy.id);
   assert.match(hits.items[0].snippet, /<mark>/);
   assert.ok(!JSON.stringify(hits).includes(draft.id), 'drafts are never in the index');
@@ -65,7 +66,8 @@ test('a repeal by a later document updates the validity facet of the earlier one
     }
     await services.outbox.idle();
   };
-  const old = await create({ title: '行政执法证件管理办法', normativeKind: 'normative', effectiveFrom: '2020-01-01' });
+  // A typed 有效期至: without one the default 5-year rule would have expired it already.
+  const old = await create({ title: '行政执法证件管理办法', normativeKind: 'normative', effectiveFrom: '2020-01-01', expiresOn: '2099-12-31' });
   await publish(old.id);
   const validity = async () => (await app.inject(`/api/v1/search?q=${encodeURIComponent('执法证件')}`)).json().items.find((i: { id: string }) => i.id === old.id)?.validity;
   assert.equal(await validity(), 'in_force');

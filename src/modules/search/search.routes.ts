@@ -29,6 +29,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
         response: {
           200: Type.Object({
             total: Type.Integer(),
+            totalIsEstimate: Type.Boolean({ description: '为真时命中超过 total 条：总数未逐条统计，分面只统计前 total 条命中' }),
             page: Type.Integer(),
             size: Type.Integer(),
             exact: Nullable(Type.Object({ id: Type.String(), url: Type.String() })),

@@ -2,12 +2,17 @@
 import type { Database } from '../db/database.ts';
 import { createPostgresSearch } from './postgres-fts.ts';
 import type { SearchProvider } from './provider.ts';
+import { DEFAULT_LIMITS, type SearchLimits } from './query.ts';
 import { createSqliteSearch } from './sqlite-fts5.ts';
 
-export type { Facet, SearchDoc, SearchHit, SearchProvider, SearchQuery, SearchResult } from './provider.ts';
+export type { Facet, PreparedDoc, SearchDoc, SearchHit, SearchProvider, SearchQuery, SearchResult } from './provider.ts';
+export { toRow as prepareDoc } from './store.ts';
 export { MAX_PAGE_SIZE } from './provider.ts';
+export { COUNT_CAP, RANK_CAP, type SearchLimits } from './query.ts';
 export { normaliseDocNo, normaliseIndexNo } from './numbers.ts';
 
-export function createSearchProvider(database: Pick<Database, 'db' | 'dialect'>): SearchProvider {
-  return database.dialect.name === 'sqlite' ? createSqliteSearch(database.db) : createPostgresSearch(database.db);
+/** `limits` (the count and ranking caps, see query.ts) default to the production values. */
+export function createSearchProvider(database: Pick<Database, 'db' | 'dialect'>, limits: Partial<SearchLimits> = {}): SearchProvider {
+  const caps = { ...DEFAULT_LIMITS, ...limits };
+  return database.dialect.name === 'sqlite' ? createSqliteSearch(database.db, caps) : createPostgresSearch(database.db, caps);
 }

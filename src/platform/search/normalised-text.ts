@@ -2,7 +2,6 @@
 // simplified) whose every UTF-16 unit points back to the span of the original it came from, so query
 // tokens can be found in normalised form and marked in the original. Runs on every result of every
 // search, so the usual case (lengths unchanged) is kept cheap.
-import { Locale } from 'opencc-js/t2cn';
 import { normalise } from '../text/segment.ts';
 
 export type NormalisedText = {
@@ -11,25 +10,6 @@ export type NormalisedText = {
   startOf(i: number): number;
   endOf(i: number): number;
 };
-
-let convertible: RegExp | undefined;
-/**
- * Characters that traditional → simplified conversion changes on their own (個, 臺, 著 …), found once by
- * converting every character of the converter's dictionaries. A text without any is not given to the
- * converter (a phrase-only conversion such as 瞭解 → 了解 then goes unmarked; matching is not affected).
- */
-function convertibleCharacters(): RegExp {
-  if (convertible) return convertible;
-  const chars = new Set<string>();
-  for (const group of [...Locale.from.hk, ...Locale.from.tw, ...Locale.to.cn]) {
-    for (const dict of group) for (const entry of String(dict).split('|')) for (const c of entry.split(' ')[0] ?? '') chars.add(c);
-  }
-  const list = [...chars].filter((c) => /^\p{Script=Han}$/u.test(c));
-  const converted = normalise(list.join('\n')).split('\n');
-  const changed = list.filter((c, i) => converted[i] !== c);
-  convertible = new RegExp(`[${changed.join('')}]`, 'u');
-  return convertible;
-}
 
 // Characters that NFKC and lower case may change: A–Z and everything outside ASCII and the main CJK block.
 const FOLDABLE = /[A-Z]|[^\p{ASCII}\u4e00-\u9fff]/gu;
@@ -42,7 +22,8 @@ export function normaliseWithOrigins(text: string): NormalisedText {
     if (f.length !== c.length) sameLength = false;
     return f;
   });
-  const norm = convertibleCharacters().test(folded) ? normalise(folded) : folded;
+  // normalise leaves a text alone unless traditional → simplified conversion would change it.
+  const norm = normalise(folded);
   if (sameLength && norm.length === text.length) {
     // Character for character (the usual case, also for traditional → simplified): unit i is unit i.
     const isLow = (i: number) => /[\uDC00-\uDFFF]/.test(text[i] ?? '');

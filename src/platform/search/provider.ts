@@ -1,5 +1,8 @@
 // The search port (DESIGN.md §3 "Search"). Callers index published content from publish/withdraw events
 // and query it for the portal; the implementation (SQLite FTS5 or PostgreSQL tsvector) is chosen in index.ts.
+import type { Insertable } from 'kysely';
+import type { SearchDocTable } from './search.tables.ts';
+
 
 export type SearchDoc = {
   id: string;
@@ -57,14 +60,22 @@ export type SearchHit = {
 export type Facet = { value: string; count: number }[];
 
 export type SearchResult = {
+  /** Exact up to COUNT_CAP (query.ts) matches; past it, COUNT_CAP with `totalIsEstimate`. */
   total: number;
+  /** More than `total` documents match: the total was not counted out, and facets count the first `total` matches only. */
+  totalIsEstimate: boolean;
   items: SearchHit[];
   facets: { topic: Facet; genre: Facet; year: Facet; validity: Facet; kind: Facet };
 };
 
+/** A document turned into its index row by `prepareDoc` (segmented, tokens computed); structured-cloneable. */
+export type PreparedDoc = Insertable<SearchDocTable>;
+
 export interface SearchProvider {
   /** Idempotent and versioned: an upsert or removal with a version lower than the stored one is ignored, so a late event cannot resurrect withdrawn content. */
   upsert(doc: SearchDoc): Promise<void>;
+  /** Bulk (re-)indexing of rows from `prepareDoc`, with upsert's version rules; the caller's transaction makes a batch atomic. */
+  upsertMany(rows: PreparedDoc[]): Promise<void>;
   remove(id: string, version: number): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
   /** Exact lookups that go straight to a document: normalised 发文字号 or 索引号 (at least 6 characters with a digit, else null). */
@@ -77,6 +88,7 @@ export const MAX_PAGE_SIZE = 100;
 
 export const emptyResult = (): SearchResult => ({
   total: 0,
+  totalIsEstimate: false,
   items: [],
   facets: { topic: [], genre: [], year: [], validity: [], kind: [] },
 });

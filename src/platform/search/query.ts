@@ -3,19 +3,41 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { inSubtrees } from '../db/subtree.ts';
-import { queryTokens } from '../text/segment.ts';
+import { matchTokens, queryTokens } from '../text/segment.ts';
 import { MAX_PAGE_SIZE, emptyResult, type Facet, type SearchHit, type SearchQuery, type SearchResult } from './provider.ts';
 import { highlightTitle, snippet } from './snippet.ts';
 
 /** The dialect-specific part of a search, built from the query tokens (never empty). */
 export type FullText = {
-  /** FROM clause that exposes the index rows as `d`. */
+  /** FROM clause that exposes the narrow srch_facet rows of the index as `d`. */
   from: RawBuilder<unknown>;
   /** Every token matches (AND), in the title or the body. */
   match: RawBuilder<SqlBool>;
   /** Relevance, higher is better, title matches weighted well above body matches. */
   score: RawBuilder<number>;
+  /** The key of a `d` row, and how srch_doc `x` joins a page row `p` by it. */
+  key: RawBuilder<unknown>;
+  pageJoin: RawBuilder<SqlBool>;
+  /** ORDER BY for taking the first matches, newest indexed first where the index yields that order cheaply. */
+  newestFirst: RawBuilder<unknown> | null;
 };
+
+/**
+ * Totals are exact up to this many matches; past it the total is reported as this number with
+ * `totalIsEstimate` and the facets are counted over these first matches only. Counting a common word
+ * exactly means visiting every match (hundreds of thousands at 1M documents), the cost of a LIKE scan.
+ */
+export const COUNT_CAP = 10_000;
+/**
+ * Ranking scores at most this many matches, the first the index yields (on SQLite the newest indexed): with
+ * more matches, page 1 shows the best of those, not necessarily the best of all. Pages past them list the
+ * remaining matches newest published first.
+ */
+export const RANK_CAP = 2_000;
+
+/** The caps of a provider; smaller ones let tests reach them with a handful of documents. */
+export type SearchLimits = { countCap: number; rankCap: number };
+export const DEFAULT_LIMITS: SearchLimits = { countCap: COUNT_CAP, rankCap: RANK_CAP };
 
 const FACETS = ['topic', 'genre', 'year', 'validity', 'kind'] as const;
 /** Longer queries are cut: a search box needs no more, and the token list stays short. */
@@ -36,7 +58,8 @@ type PageRow = {
 
 /** Absent (undefined or null) filters do not narrow. */
 function filters(query: SearchQuery): Expression<SqlBool>[] {
-  const out: Expression<SqlBool>[] = [sql<SqlBool>`d.removed = 0`, inSubtrees(sql.ref<string>('d.org_path'), query.orgRoots ?? null)];
+  // srch_facet holds live rows only: tombstones need no filter.
+  const out: Expression<SqlBool>[] = [inSubtrees(sql.ref<string>('d.org_path'), query.orgRoots ?? null)];
   if (query.topic != null) out.push(sql<SqlBool>`d.topic = ${query.topic}`);
   if (query.genre != null) out.push(sql<SqlBool>`d.genre = ${query.genre}`);
   if (query.year != null) out.push(sql<SqlBool>`d.year = ${query.year}`);
@@ -60,38 +83,51 @@ function facetList(rows: { facet: string; value: string | null; n: number }[], n
     : list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
-export async function runSearch(db: Kysely<DB>, query: SearchQuery, fullText: (tokens: string[]) => FullText): Promise<SearchResult> {
+export async function runSearch(
+  db: Kysely<DB>,
+  query: SearchQuery,
+  fullText: (tokens: string[]) => FullText,
+  { countCap, rankCap }: SearchLimits = DEFAULT_LIMITS,
+): Promise<SearchResult> {
   const tokens = queryTokens(
     Array.from(query.q.slice(0, MAX_QUERY_CHARS * 2))
       .slice(0, MAX_QUERY_CHARS)
       .join(''),
   );
   if (tokens.length === 0) return emptyResult();
-  const { from, match, score } = fullText(tokens);
+  // Snippets mark every query token; the index is asked only for those a match needs.
+  const { from, match, score, key, pageJoin, newestFirst } = fullText(matchTokens(tokens));
   const where = sql.join([match, ...filters(query)], sql` and `);
+  const first = (n: number) => (newestFirst ? sql`order by ${newestFirst} limit ${n}` : sql`limit ${n}`);
 
+  // Total and facets over at most countCap + 1 matches, in one pass over narrow rows.
   const facetBranches = FACETS.map(
     (f) =>
       sql`select ${sql.lit(f)} as facet, cast(${sql.ref(f)} as text) as value, count(*) as n from m where ${sql.ref(f)} is not null group by ${sql.ref(f)}`,
   );
   const counted = await sql<{ facet: string; value: string | null; n: number }>`
-    with m as materialized (select d.topic, d.genre, d.year, d.validity, d.kind from ${from} where ${where})
+    with m as materialized (select d.topic, d.genre, d.year, d.validity, d.kind from ${from} where ${where} ${first(countCap + 1)})
     select 'total' as facet, cast(null as text) as value, count(*) as n from m
     union all ${sql.join(facetBranches, sql` union all `)}`.execute(db);
-  const total = Number(counted.rows.find((r) => r.facet === 'total')?.n ?? 0);
-  if (total === 0) return emptyResult();
+  const matched = Number(counted.rows.find((r) => r.facet === 'total')?.n ?? 0);
+  if (matched === 0) return emptyResult();
+  const totalIsEstimate = matched > countCap;
 
   const { limit, offset } = paging(query);
-  // Rank and cut the page on narrow rows first; only the page's rows bring their title and body.
+  // Score at most rankCap candidates on narrow rows. Pages past them continue with the other matches, newest
+  // published first, unscored: a stable order, so paging never repeats a document (sorting every match is
+  // paid on such deep pages only). Only the page's rows bring their title and body.
+  const rest = offset + limit - rankCap;
+  const tail = sql`, t as (select ${key} as k, d.published_at, 0 as score, 1 as tier from ${from}
+    where ${where} and ${key} not in (select k from r) order by d.published_at desc, ${key} limit ${rest})`;
   const page = await sql<PageRow>`
-    with p as (
-      select d.id, d.published_at, ${score} as score from ${from} where ${where}
-      order by score desc, d.published_at desc, d.id
-      limit ${limit} offset ${offset}
-    )
+    with r as (select ${key} as k, d.published_at, ${score} as score, 0 as tier from ${from} where ${where} ${first(rankCap)})
+    ${rest > 0 ? tail : sql``},
+    c as (select k, published_at, score, tier from r ${rest > 0 ? sql`union all select k, published_at, score, tier from t` : sql``}),
+    p as (select k, published_at, score, tier from c order by tier, score desc, published_at desc, k limit ${limit} offset ${offset})
     select x.id, x.title, x.url, x.org_id, x.doc_no, x.published_at, x.validity, x.kind, x.body
-    from p join srch_doc x on x.id = p.id
-    order by p.score desc, p.published_at desc, p.id`.execute(db);
+    from p join srch_doc x on ${pageJoin}
+    order by p.tier, p.score desc, p.published_at desc, x.id`.execute(db);
 
   const items: SearchHit[] = page.rows.map((r) => ({
     id: r.id,
@@ -106,5 +142,5 @@ export async function runSearch(db: Kysely<DB>, query: SearchQuery, fullText: (t
     titleHtml: highlightTitle(r.title, tokens),
   }));
   const facets = Object.fromEntries(FACETS.map((f) => [f, facetList(counted.rows, f)])) as SearchResult['facets'];
-  return { total, items, facets };
+  return { total: Math.min(matched, countCap), totalIsEstimate, items, facets };
 }

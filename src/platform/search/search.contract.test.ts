@@ -165,6 +165,7 @@ describe('search provider contract: finding', () => {
     }
     assert.deepEqual(await search.search(q('，。')), {
       total: 0,
+      totalIsEstimate: false,
       items: [],
       facets: { topic: [], genre: [], year: [], validity: [], kind: [] },
     });

@@ -2,7 +2,7 @@
  * The search index: one row per indexed item, written only by the search provider. A removal leaves a
  * tombstone (`removed` = 1, content emptied) that keeps the version, so a late upsert cannot bring a
  * withdrawn item back. Not in the table (dialect-specific, derived from `title_tokens` and `tokens`):
- * the FTS5 table `srch_fts` on SQLite, the generated `tsv` column on PostgreSQL.
+ * the FTS5 table `srch_fts` on SQLite, the `tsv` column of srch_facet on PostgreSQL.
  */
 export interface SearchDocTable {
   id: string;
@@ -31,4 +31,22 @@ export interface SearchDocTable {
   title_tokens: string;
   /** Space-separated index tokens of the body, 发文字号 and 索引号 (see platform/text/segment.ts). */
   tokens: string;
+}
+
+/**
+ * The filter and facet columns of every live srch_doc row, written only by triggers on srch_doc (migration
+ * 2026-11-26T0400): counting, faceting and ranking read these narrow rows, never the wide ones. The key is
+ * dialect-specific: `doc_rowid` (srch_doc's rowid = the FTS5 rowid) on SQLite, `id` on PostgreSQL, where the
+ * table also holds the `tsv` tsvector (title tokens weight A, body tokens weight B) with a GIN index.
+ */
+export interface SearchFacetTable {
+  doc_rowid?: number;
+  id?: string;
+  org_path: string;
+  kind: string;
+  topic: string | null;
+  genre: string | null;
+  year: number | null;
+  validity: string | null;
+  published_at: string;
 }

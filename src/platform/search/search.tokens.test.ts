@@ -20,7 +20,7 @@ async function indexedTerms(): Promise<Set<string>> {
     const { rows } = await sql<{ term: string }>`select term from temp.srch_vocab`.execute(db);
     return new Set(rows.map((r) => r.term));
   }
-  const { rows } = await sql<{ term: string }>`select distinct unnest(tsvector_to_array(tsv)) as term from srch_doc`.execute(db);
+  const { rows } = await sql<{ term: string }>`select distinct unnest(tsvector_to_array(tsv)) as term from srch_facet`.execute(db);
   return new Set(rows.map((r) => r.term));
 }
 

@@ -5,7 +5,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { indexTokens, titleTokens } from '../text/segment.ts';
 import { normaliseDocNo, normaliseIndexNo } from './numbers.ts';
-import type { SearchDoc, SearchProvider } from './provider.ts';
+import type { PreparedDoc, SearchDoc, SearchProvider } from './provider.ts';
 import type { SearchDocTable } from './search.tables.ts';
 
 /** Body text kept for snippets. Tokens come from the whole body. */
@@ -44,8 +44,12 @@ function assertValid(doc: SearchDoc): void {
   if (!doc.kind) throw new TypeError('SearchDoc.kind is required');
 }
 
-/** The index row of a document: tokens of title, body, 发文字号 and 索引号 computed here, in the app. */
-export function toRow(doc: SearchDoc): Insertable<SearchDocTable> {
+/**
+ * The index row of a document: tokens of title, body, 发文字号 and 索引号 computed here, in the app. A plain
+ * object, so bulk indexing can build rows in worker threads (segmentation is the costly part of indexing)
+ * and hand them to `upsertMany`.
+ */
+export function toRow(doc: SearchDoc): PreparedDoc {
   assertValid(doc);
   const body = doc.body.replace(/\s+/g, ' ').trim();
   const bodyTokens = capTokens([...indexTokens(doc.docNo ?? ''), ...indexTokens(doc.indexNo ?? ''), ...indexTokens(body)]);
@@ -96,6 +100,9 @@ function tombstone(id: string, version: number): Insertable<SearchDocTable> {
   };
 }
 
+/** Rows per multi-row INSERT: 19 parameters each, well below SQLite's and PostgreSQL's parameter limits. */
+const UPSERT_CHUNK = 100;
+
 const COLUMNS = Object.keys(tombstone('', 0)).filter((c) => c !== 'id') as (keyof SearchDocTable)[];
 
 /** The provider methods that need no full-text search. */
@@ -105,10 +112,10 @@ export function createStore(db: Kysely<DB>): Omit<SearchProvider, 'search'> {
    * incoming version is higher, or equal and `replaceEqual` allows it (for a live row: re-indexing the same
    * version is idempotent; a tombstone of the same version wins over an upsert).
    */
-  const write = (row: Insertable<SearchDocTable>, replaceEqual: 'live' | 'any') =>
+  const write = (rows: Insertable<SearchDocTable> | Insertable<SearchDocTable>[], replaceEqual: 'live' | 'any') =>
     db
       .insertInto('srch_doc')
-      .values(row)
+      .values(rows)
       .onConflict((oc) =>
         oc
           .column('id')
@@ -127,6 +134,16 @@ export function createStore(db: Kysely<DB>): Omit<SearchProvider, 'search'> {
   return {
     async upsert(doc) {
       await write(toRow(doc), 'live');
+    },
+    async upsertMany(rows) {
+      // Multi-row statements: one round trip and one statement plan per chunk. A document appearing twice
+      // in one chunk would hit the same row twice in one statement (an error on PostgreSQL): such chunks are
+      // written one row at a time.
+      for (let at = 0; at < rows.length; at += UPSERT_CHUNK) {
+        const chunk = rows.slice(at, at + UPSERT_CHUNK);
+        if (new Set(chunk.map((r) => r.id)).size === chunk.length) await write(chunk, 'live');
+        else for (const row of chunk) await write(row, 'live');
+      }
     },
     async remove(id, version) {
       if (!id || !Number.isSafeInteger(version)) throw new TypeError('remove needs an id and an integer version');

@@ -9,7 +9,7 @@
 // such tokens FTS5's `ascii` tokenizer and PostgreSQL's `simple` parser keep every token intact.
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, Locale } from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
 
 /** Longer tokens (hashes, long ASCII runs) are cut to this many characters, on both sides. */
@@ -20,10 +20,67 @@ const fromHongKong = Converter({ from: 'hk', to: 'cn' });
 const fromTaiwan = Converter({ from: 'tw', to: 'cn' });
 
 let jieba: Jieba | undefined;
+let dictionary: Set<string> | undefined;
 /** Loading the dictionary takes a moment, so the segmenter is built on first use and then shared. */
 function segmenter(): Jieba {
   jieba ??= Jieba.withDict(dict);
   return jieba;
+}
+
+/** The words of jieba's dictionary (the first field of every line of the dictionary it was built with). */
+function dictionaryWords(): Set<string> {
+  if (dictionary) return dictionary;
+  dictionary = new Set();
+  for (const line of new TextDecoder().decode(dict).split('\n')) {
+    const word = line.slice(0, line.indexOf(' '));
+    if (word) dictionary.add(word);
+  }
+  return dictionary;
+}
+
+/**
+ * jieba's search mode from the words of its accurate mode, as jieba-rs computes it (the dictionary 2- and
+ * 3-grams inside every longer word, then the word): one segmentation pass gives both, where calling
+ * cutForSearch and cut segments the text twice.
+ */
+function searchWords(words: string[]): string[] {
+  const words2 = dictionaryWords();
+  const out: string[] = [];
+  for (const word of words) {
+    if (word.length > 2) {
+      const chars = Array.from(word);
+      const n = chars.length;
+      if (n > 2) for (let i = 0; i + 2 <= n; i++) if (words2.has(chars[i]! + chars[i + 1]!)) out.push(chars[i]! + chars[i + 1]!);
+      if (n > 3)
+        for (let i = 0; i + 3 <= n; i++) {
+          const gram = chars[i]! + chars[i + 1]! + chars[i + 2]!;
+          if (words2.has(gram)) out.push(gram);
+        }
+    }
+    out.push(word);
+  }
+  return out;
+}
+
+let convertible: RegExp | undefined;
+/**
+ * Characters that traditional → simplified conversion changes on their own (個, 臺, 著 …) and the phrases it
+ * changes although none of their characters changes alone (瞭解, 反覆 …), found once from the converters'
+ * dictionaries. A text with none of them is left as it is: the converters cost more than segmentation, and
+ * most texts are simplified already.
+ */
+export function convertibleText(): RegExp {
+  if (convertible) return convertible;
+  const keys = new Set<string>();
+  for (const group of [...Locale.from.hk, ...Locale.from.tw, ...Locale.to.cn])
+    for (const d of group) for (const entry of String(d).split('|')) keys.add(entry.split(' ')[0] ?? '');
+  const convert = (t: string) => fromTaiwan(fromHongKong(t)).normalize('NFKC');
+  const chars = [...keys].filter((k) => /^\p{Script=Han}$/u.test(k) && convert(k) !== k);
+  const alone = new RegExp(`[${chars.join('')}]`, 'u');
+  const phrases = [...keys].filter((k) => Array.from(k).length > 1 && !alone.test(k) && convert(k) !== k);
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  convertible = new RegExp([`[${chars.join('')}]`, ...phrases.map(escape)].join('|'), 'u');
+  return convertible;
 }
 
 const NON_TOKEN = /[^\p{L}\p{N}]+/u;
@@ -36,13 +93,20 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 /** Full-width → half-width and other compatibility forms (NFKC), lower case, traditional → simplified. */
 export function normalise(text: string): string {
   const folded = text.normalize('NFKC').toLowerCase();
-  if (!HAN.test(folded)) return folded;
+  if (!HAN.test(folded) || !convertibleText().test(folded)) return folded;
   return fromTaiwan(fromHongKong(folded)).normalize('NFKC');
 }
+
+const ALL_TOKEN = /^[\p{L}\p{N}]{1,64}$/u;
 
 function clean(raw: string[]): string[] {
   const out: string[] = [];
   for (const token of raw) {
+    // Most tokens are one short run of letters: kept as they are without splitting.
+    if (ALL_TOKEN.test(token)) {
+      out.push(token);
+      continue;
+    }
     for (const part of token.split(NON_TOKEN)) {
       if (!part) continue;
       out.push(part.length > MAX_TOKEN_LENGTH ? Array.from(part).slice(0, MAX_TOKEN_LENGTH).join('') : part);
@@ -77,8 +141,9 @@ function boundaryPairs(words: string[]): { pair: string; left: number }[] {
 function segmentNormalised(text: string): string[] {
   const { other, chinese } = splitScripts(text);
   if (!chinese) return clean(other);
-  const tokens = [...other, ...segmenter().cutForSearch(chinese, true)];
-  for (const { pair } of boundaryPairs(segmenter().cut(chinese, true))) tokens.push(pair);
+  const words = segmenter().cut(chinese, true);
+  const tokens = [...other, ...searchWords(words)];
+  for (const { pair } of boundaryPairs(words)) tokens.push(pair);
   return clean(tokens);
 }
 
@@ -87,10 +152,21 @@ export function indexTokens(text: string): string[] {
   return segmentNormalised(normalise(text));
 }
 
+const initialsCache = new Map<string, string>();
+/** Words recur across titles (条例, 管理, 关于印发…); pinyin-pro is slow enough that remembering them pays. */
+const INITIALS_CACHE_SIZE = 100_000;
+
 /** Pinyin initials of Chinese characters, other characters dropped: 政务公开 → zwgk. */
 export function pinyinInitials(text: string): string {
+  const cached = initialsCache.get(text);
+  if (cached !== undefined) return cached;
   const letters = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' });
-  return letters.filter((l) => /^[a-z]$/.test(l)).join('');
+  const value = letters.filter((l) => /^[a-z]$/.test(l)).join('');
+  if (text.length <= 8) {
+    if (initialsCache.size >= INITIALS_CACHE_SIZE) initialsCache.clear();
+    initialsCache.set(text, value);
+  }
+  return value;
 }
 
 /**
@@ -139,4 +215,21 @@ export function queryTokens(q: string): string[] {
   ];
   for (const p of pairs) if (lone(p.left) || lone(p.left + 1)) tokens.push(p.pair);
   return [...new Set(clean(tokens))];
+}
+
+/**
+ * The query tokens a match needs: `tokens` without the dictionary 2- and 3-character words that lie inside a
+ * longer Chinese token of the same query (人民 and 政府 inside 人民政府). Wherever an index holds the longer
+ * token it also holds those (search mode indexes the dictionary 2- and 3-grams of every word, and a 3-gram's
+ * own 2-grams are 2-grams of the word), so the matches are the same; the index reads fewer, and usually the
+ * longest, posting lists, and ranking computes fewer term statistics.
+ */
+export function matchTokens(tokens: string[]): string[] {
+  const words = dictionaryWords();
+  const han = tokens.filter((t) => HAN_WORD.test(t));
+  const implied = (t: string) => {
+    const n = Array.from(t).length;
+    return (n === 2 || n === 3) && words.has(t) && han.some((u) => u !== t && Array.from(u).length > n && u.includes(t));
+  };
+  return tokens.filter((t) => !HAN_WORD.test(t) || !implied(t));
 }
