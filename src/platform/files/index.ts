@@ -16,3 +16,5 @@ export { extractText, type ExtractedText } from './extract.ts';
 export { sanitizeRichText, htmlToText, htmlTitle } from './sanitize.ts';
 export type { SheetText } from './office.ts';
 export type { PdfPageText } from './pdf.ts';
+export { FsFileStore, blobKey, sha256Of, type FileStore, type StoredBlob } from './file-store.ts';
+export { checkAttachment, type AttachmentCheck } from './attachment-type.ts';
