@@ -1,9 +1,14 @@
-// 行政规范性文件库: published normative documents with their validity today. By default only the documents
-// in force (有效, 已修改) are listed, as work-plan item (九) asks; a filter shows the others with their status.
+// 行政规范性文件库: published normative documents, filtered in SQL on the stored validity status (documents
+// service), by default only those currently in force (有效, 已修改) as work-plan item (九) asks; filters for
+// status, issuer (with its subtree), year, 主题分类 and 专题. Bad filter values fall back to the defaults.
 import type { Services } from '../container.ts';
+import { AppError } from '../platform/errors.ts';
+import { topicByCode } from '../shared/catalogs/index.ts';
+import { beijingDate } from './format.ts';
 import { ancestorsOf, indexOrganisations, type Org } from './directory.ts';
-import { allPublic, docRow, validityOf } from './publishing.ts';
+import { documentHref, withQuery, NORMATIVE_HREF, feedHrefs } from './urls.ts';
 import type { DocRow } from './types.ts';
+import { CURRENT_STATUSES } from '../modules/documents/index.ts';
 
 export const validityStatuses = [
   { value: 'not_yet_in_force', label: '尚未施行' },
@@ -15,47 +20,68 @@ export const validityStatuses = [
 ] as const;
 
 /** What the library shows by default: the documents currently in force. */
-export const CURRENT_STATUSES: readonly string[] = ['in_force', 'amended'];
 
 export type StatusFilter = '' | 'all' | (typeof validityStatuses)[number]['value'];
-export type NormativeFilter = { status: StatusFilter; orgId: string };
+export type NormativeFilter = { status: StatusFilter; orgId: string; year?: number; topic?: string; themeId?: string };
 
-/** The cap on how many normative documents one library view reads (see the report on a filtered service query). */
-export const NORMATIVE_SCAN_LIMIT = 5_000;
+export type Theme = Awaited<ReturnType<Services['themes']['list']>>[number];
+export type NormativeLibrary = { rows: DocRow[]; total: number; issuers: Org[]; years: number[]; themes: Theme[]; org: Org | null; theme: Theme | null };
 
 export function parseStatus(raw: string): StatusFilter {
   return raw === 'all' || validityStatuses.some((s) => s.value === raw) ? (raw as StatusFilter) : '';
 }
 
 export const statusMatches = (filter: StatusFilter, status: string | undefined) =>
-  filter === 'all' || (filter === '' ? CURRENT_STATUSES.includes(status ?? '') : status === filter);
+  filter === 'all' || (filter === '' ? (CURRENT_STATUSES as readonly string[]).includes(status ?? '') : status === filter);
 
-export type NormativeLibrary = { rows: DocRow[]; issuers: Org[]; org: Org | null };
+/** Reads the filter from a query string; anything malformed is dropped. */
+export function parseNormativeFilter(query: unknown, defaultStatus: StatusFilter = ''): NormativeFilter {
+  const get = (key: string, max: number) => {
+    const raw = (query as Record<string, unknown> | undefined)?.[key];
+    const v = Array.isArray(raw) ? raw[0] : raw;
+    return typeof v === 'string' ? v.trim().slice(0, max) : '';
+  };
+  const statusText = get('status', 20);
+  const year = /^\d{4}$/.test(get('year', 4)) ? Number(get('year', 4)) : undefined;
+  const topic = get('topic', 4);
+  const id = (v: string) => (/^[0-9a-zA-Z-]{1,64}$/.test(v) ? v : '');
+  return {
+    status: statusText === '' ? defaultStatus : parseStatus(statusText),
+    orgId: id(get('org', 64)),
+    year: year && year >= 1949 && year <= 2100 ? year : undefined,
+    topic: topicByCode(topic) ? topic : undefined,
+    themeId: id(get('theme', 64)) || undefined,
+  };
+}
 
-export async function loadNormative(services: Services, filter: NormativeFilter): Promise<NormativeLibrary> {
-  const [docs, orgs] = await Promise.all([allPublic(services, { normative: true }, NORMATIVE_SCAN_LIMIT), services.organisations.publicDirectory()]);
+export const filterQuery = (f: NormativeFilter) => ({ status: f.status, org: f.orgId || undefined, year: f.year, topic: f.topic, theme: f.themeId });
+export const normativeHref = (f: NormativeFilter, page = 1) => withQuery(NORMATIVE_HREF, { ...filterQuery(f), page });
+export const normativeFeedHref = (f: NormativeFilter) => withQuery(feedHrefs.normative, filterQuery(f));
+
+export async function loadNormative(services: Services, filter: NormativeFilter, page: number, pageSize: number): Promise<NormativeLibrary> {
+  const [orgs, facets, themes] = await Promise.all([services.organisations.publicDirectory(), services.normative.facets(), services.themes.list()]);
   const index = indexOrganisations(orgs);
   const org = index.byId.get(filter.orgId) ?? null;
-  const chains = new Map<string, Set<string>>();
-  const chainOf = (orgId: string) => {
-    let chain = chains.get(orgId);
-    if (!chain) {
-      const self = index.byId.get(orgId);
-      chain = new Set(self ? [...ancestorsOf(self, index).map((o) => o.id), self.id] : [orgId]);
-      chains.set(orgId, chain);
-    }
-    return chain;
-  };
-  const issuerIds = new Set(docs.flatMap((d) => [...chainOf(d.organisationId)]));
-  const issuers = orgs.filter((o) => issuerIds.has(o.id));
-  const inOrg = org ? docs.filter((d) => chainOf(d.organisationId).has(org.id)) : docs;
-  const rows: DocRow[] = [];
-  for (let i = 0; i < inOrg.length; i += 50) {
-    const batch = inOrg.slice(i, i + 50);
-    const validities = await Promise.all(batch.map((d) => validityOf(services, d)));
-    batch.forEach((d, j) => {
-      if (statusMatches(filter.status, validities[j]?.status)) rows.push(docRow(d, validities[j]));
+  const theme = themes.find((t) => t.id === filter.themeId) ?? null;
+  // Issuers and the organisations above them, so a county picks up its townships' documents.
+  const issuerIds = new Set(facets.issuerIds.flatMap((id) => {
+    const self = index.byId.get(id);
+    return self ? [...ancestorsOf(self, index).map((o) => o.id), self.id] : [];
+  }));
+  const result = await services.normative
+    .list({ status: filter.status, organisationId: org?.id, year: filter.year, topic: filter.topic, themeId: theme?.id, page, pageSize })
+    .catch((err) => {
+      if (err instanceof AppError && err.status === 404) return { items: [], total: 0 };
+      throw err;
     });
-  }
-  return { rows, issuers, org };
+  const rows: DocRow[] = result.items.map((d) => ({
+    id: d.id,
+    href: documentHref(d),
+    title: d.title,
+    docNo: d.docNo,
+    publishedOn: beijingDate(d.publishedAt),
+    organisationName: d.organisationName,
+    validity: d.status ? { status: d.status, name: d.statusName ?? d.status } : null,
+  }));
+  return { rows, total: result.total, issuers: orgs.filter((o) => issuerIds.has(o.id)), years: facets.years, themes, org, theme };
 }

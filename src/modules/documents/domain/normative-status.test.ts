@@ -138,7 +138,7 @@ const RANK: Record<NormativeStatus, number> = { not_yet_in_force: 0, in_force: 1
 describe('normative status properties', () => {
   test('property: before 实施日期, with no repeal in force yet, it is 尚未施行', () => {
     fc.assert(
-      fc.property(datesArb, fc.array(effectArb(['amends', 'repeals', 'replaces', 'suspends'])), day, (dates, effects, asOf) => {
+      fc.property(datesArb, fc.array(effectArb(['amends', 'repeals', 'replaces', 'suspends', 'expires'])), day, (dates, effects, asOf) => {
         fc.pre(asOf < dates.effectiveFrom);
         const repealed = (dates.repealedOn && dates.repealedOn <= asOf) || effects.some((e) => e.applied && !e.affectedArticle && (e.type === 'repeals' || e.type === 'replaces') && e.inForceOn <= asOf);
         fc.pre(!repealed);
@@ -162,7 +162,7 @@ describe('normative status properties', () => {
 
   test('property: without suspensions, status only moves forward: 尚未施行 → 有效 → 已修改 → 已失效 → 已废止', () => {
     fc.assert(
-      fc.property(datesArb, fc.array(effectArb(['amends', 'repeals', 'replaces'])), day, day, (dates, effects, d1, d2) => {
+      fc.property(datesArb, fc.array(effectArb(['amends', 'repeals', 'replaces', 'expires'])), day, day, (dates, effects, d1, d2) => {
         const [a, b] = d1 <= d2 ? [d1, d2] : [d2, d1];
         assert.ok(RANK[normativeStatus(dates, effects, a).status] <= RANK[normativeStatus(dates, effects, b).status]);
       }),
@@ -171,7 +171,7 @@ describe('normative status properties', () => {
 
   test('property: the order effects are given in does not matter', () => {
     fc.assert(
-      fc.property(datesArb, fc.array(effectArb(['amends', 'repeals', 'replaces', 'suspends']), { maxLength: 6 }), day, (dates, effects, asOf) => {
+      fc.property(datesArb, fc.array(effectArb(['amends', 'repeals', 'replaces', 'suspends', 'expires']), { maxLength: 6 }), day, (dates, effects, asOf) => {
         const a = normativeStatus(dates, effects, asOf);
         const b = normativeStatus(dates, [...effects].reverse(), asOf);
         assert.equal(a.status, b.status);
@@ -182,7 +182,7 @@ describe('normative status properties', () => {
 
   test('property: point in time — effects in force after asOf and unapplied effects do not change the status', () => {
     fc.assert(
-      fc.property(datesArb, fc.array(effectArb(['amends', 'repeals', 'replaces', 'suspends'])), day, (dates, effects, asOf) => {
+      fc.property(datesArb, fc.array(effectArb(['amends', 'repeals', 'replaces', 'suspends', 'expires'])), day, (dates, effects, asOf) => {
         const counted = effects.filter((e) => e.applied && e.inForceOn <= asOf);
         const a = normativeStatus(dates, effects, asOf);
         const b = normativeStatus(dates, counted, asOf);
@@ -195,12 +195,38 @@ describe('normative status properties', () => {
 
   test('property: a notice exists exactly when the status is not 有效, and never shows a missing value', () => {
     fc.assert(
-      fc.property(datesArb, fc.array(effectArb(['amends', 'repeals', 'replaces', 'suspends'])), day, (dates, effects, asOf) => {
+      fc.property(datesArb, fc.array(effectArb(['amends', 'repeals', 'replaces', 'suspends', 'expires'])), day, (dates, effects, asOf) => {
         const r = normativeStatus(dates, effects, asOf);
         assert.equal(r.notice === null, r.status === 'in_force');
         if (r.notice) assert.doesNotMatch(r.notice.zh + r.notice.en, /undefined|null|NaN/);
         if (r.since) assert.ok(r.since <= asOf);
       }),
     );
+  });
+});
+
+describe('declared expiry (a clean-up campaign declares a document 失效)', () => {
+  const expireBy = (inForceOn: string, applied = true): DocumentEffect => ({
+    type: 'expires', affectingDocumentId: 'c1', affectingTitle: '宜昌市人民政府关于公布规范性文件清理结果的通知', inForceOn, applied,
+  });
+
+  test('from the declared date it is 已失效, naming the declaring document', () => {
+    const r = normativeStatus({ effectiveFrom: '2020-01-01' }, [expireBy('2024-06-30')], '2024-07-01');
+    assert.equal(r.status, 'expired');
+    assert.equal(r.since, '2024-06-30');
+    assert.equal(r.notice?.zh, '本文件已于2024年6月30日被《宜昌市人民政府关于公布规范性文件清理结果的通知》宣布失效。');
+    assert.equal(normativeStatus({ effectiveFrom: '2020-01-01' }, [expireBy('2024-06-30')], '2024-06-29').status, 'in_force');
+  });
+
+  test('an unapplied declaration does not count; a repeal still wins over it', () => {
+    assert.equal(normativeStatus({ effectiveFrom: '2020-01-01' }, [expireBy('2024-06-30', false)], '2025-01-01').status, 'in_force');
+    assert.equal(normativeStatus({ effectiveFrom: '2020-01-01' }, [expireBy('2024-06-30'), repealBy], '2025-01-01').status, 'repealed');
+  });
+
+  test('the earlier of 有效期至 and the declaration gives the date it expired', () => {
+    const lapsedFirst = normativeStatus({ effectiveFrom: '2020-01-01', expiresOn: '2023-12-31' }, [expireBy('2024-06-30')], '2025-01-01');
+    assert.deepEqual([lapsedFirst.status, lapsedFirst.since, lapsedFirst.because.kind], ['expired', '2024-01-01', 'date']);
+    const declaredFirst = normativeStatus({ effectiveFrom: '2020-01-01', expiresOn: '2026-12-31' }, [expireBy('2024-06-30')], '2025-01-01');
+    assert.deepEqual([declaredFirst.status, declaredFirst.since, declaredFirst.because.kind], ['expired', '2024-06-30', 'effect']);
   });
 });

@@ -6,7 +6,8 @@
 // Precedence (first that holds wins):
 //   1. 已废止  repealedOn ≤ asOf, or an applied whole-document `repeals`/`replaces` effect in force by asOf
 //   2. 尚未施行 asOf < effectiveFrom
-//   3. 已失效  expiresOn < asOf (有效期至 is the last valid day)
+//   3. 已失效  expiresOn < asOf (有效期至 is the last valid day), or an applied whole-document `expires` effect in
+//             force by asOf (a clean-up campaign declaring it 失效), whichever is earlier
 //   4. 暂停执行 an applied whole-document `suspends` effect in force on asOf (until its `until` date, inclusive)
 //   5. 已修改  an applied `amends` effect in force by asOf, or any applied effect on a single article
 //   6. 有效
@@ -26,7 +27,7 @@ export const normativeStatusNames: Record<NormativeStatus, { zh: string; en: str
   repealed: { zh: '已废止', en: 'Repealed' },
 };
 
-export const effectTypes = ['amends', 'repeals', 'replaces', 'suspends'] as const;
+export const effectTypes = ['amends', 'repeals', 'replaces', 'suspends', 'expires'] as const;
 export type EffectType = (typeof effectTypes)[number];
 
 export interface NormativeDates {
@@ -115,10 +116,11 @@ export function normativeStatus(dates: NormativeDates, effects: readonly Documen
   if (own) return done('repealed', own, { kind: 'date', field: 'repealedOn', date: own });
   // 2. not yet in force
   if (asOf < dates.effectiveFrom) return done('not_yet_in_force', null, { kind: 'date', field: 'effectiveFrom', date: dates.effectiveFrom });
-  // 3. expiry
-  if (dates.expiresOn != null && dates.expiresOn < asOf) {
-    return done('expired', addDays(dates.expiresOn, 1), { kind: 'date', field: 'expiresOn', date: dates.expiresOn });
-  }
+  // 3. expiry: by its own 有效期至, or declared 失效 by a later document; the earlier one counts
+  const declared = inForce.find((e) => e.type === 'expires' && wholeDocument(e));
+  const lapsed = dates.expiresOn != null && dates.expiresOn < asOf ? addDays(dates.expiresOn, 1) : null;
+  if (declared && (lapsed == null || declared.inForceOn < lapsed)) return done('expired', maxDate(declared.inForceOn, dates.effectiveFrom), { kind: 'effect', effect: declared });
+  if (lapsed) return done('expired', lapsed, { kind: 'date', field: 'expiresOn', date: dates.expiresOn! });
   // 4. suspension (the latest one in force wins)
   const suspension = inForce.filter((e) => e.type === 'suspends' && wholeDocument(e) && (e.until == null || asOf <= e.until)).at(-1);
   if (suspension) return done('suspended', maxDate(suspension.inForceOn, dates.effectiveFrom), { kind: 'effect', effect: suspension });
@@ -142,6 +144,7 @@ const ACTION: Record<EffectType, Notice> = {
   repeals: { zh: '废止', en: 'repealed' },
   replaces: { zh: '替代', en: 'replaced' },
   suspends: { zh: '暂停执行', en: 'suspended' },
+  expires: { zh: '宣布失效', en: 'declared expired' },
 };
 
 function noticeFor(
@@ -159,6 +162,10 @@ function noticeFor(
     case 'not_yet_in_force':
       return { zh: `本文件自${zhDate(dates.effectiveFrom)}起施行，目前尚未施行。`, en: `This document comes into force on ${enDate(dates.effectiveFrom)}.` };
     case 'expired':
+      if (because.kind === 'effect') {
+        const doc = byDoc(because.effect);
+        return { zh: `本文件已于${zhDate(since!)}被${doc.zh}宣布失效。`, en: `This document was declared expired by ${doc.en} on ${enDate(since!)}.` };
+      }
       return {
         zh: `本文件有效期至${zhDate(dates.expiresOn!)}，已于${zhDate(since!)}失效。`,
         en: `This document was valid until ${enDate(dates.expiresOn!)} and expired on ${enDate(since!)}.`,
@@ -198,4 +205,20 @@ function pendingNoticeFor(pending: DocumentEffect[]): Notice | null {
     zh: `另有${pending.length}项其他文件作出的修改、废止等变更尚未并入本页。`,
     en: `${pending.length} change${pending.length > 1 ? 's' : ''} made by other documents ${pending.length > 1 ? 'have' : 'has'} not yet been applied to this page.`,
   };
+}
+
+/**
+ * The first day after `asOf` on which the status may change by the calendar alone: 实施日期, the day after 有效期至,
+ * 废止日期, an applied effect coming into force, the day after a suspension ends. Null when nothing is due. A stored
+ * status needs recomputing on that day (the daily maintenance task selects by it).
+ */
+export function nextStatusChange(dates: NormativeDates, effects: readonly DocumentEffect[], asOf: string): string | null {
+  const candidates = [dates.effectiveFrom, dates.expiresOn ? addDays(dates.expiresOn, 1) : null, dates.repealedOn ?? null];
+  for (const e of effects) {
+    if (!e.applied) continue;
+    candidates.push(e.inForceOn);
+    if (e.until) candidates.push(addDays(e.until, 1));
+  }
+  const later = candidates.filter((d): d is string => d != null && d > asOf).sort();
+  return later[0] ?? null;
 }
