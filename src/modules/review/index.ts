@@ -1,0 +1,9 @@
+// The review module's public surface (the scanner's own surface is ./scanner/index.ts).
+export { Dictionaries, DICTIONARY_CHANGED, parseImport } from './dictionaries.ts';
+export { EditionScanner, type ScanSettings } from './edition-scan.ts';
+export { ReviewGate } from './review-gate.ts';
+export { ReviewService } from './review.service.ts';
+export { RescanService, type RescanOptions } from './rescan.ts';
+export { interpretationTodos } from './interpretation-todos.ts';
+export { reviewRoutes } from './review.routes.ts';
+export { scanRoutes, scanSettings } from './scanner/index.ts';
