@@ -2,6 +2,7 @@
 // and keeps its latest result in bench/results/.
 import { runHttpBenchmark } from './http.ts';
 import { runSearchBenchmark } from './search.ts';
+import { runScanBenchmark } from './scan.ts';
 
 const benchmarks: Record<string, { description: string; run: () => Promise<void> }> = {
   http: {
@@ -11,6 +12,10 @@ const benchmarks: Record<string, { description: string; run: () => Promise<void>
   search: {
     description: '搜索：SQLite FTS5 / PostgreSQL 的入库速度和搜索延迟，与 LIKE 扫描对比（--sizes --db --queries）',
     run: runSearchBenchmark,
+  },
+  scan: {
+    description: '发布前审查扫描：全部检测器 + 10k/100k 词典（Aho-Corasick）的 MB/s，与逐词正则对比；1000 页 PDF 含提取的耗时（--mb --pages）',
+    run: runScanBenchmark,
   },
 };
 

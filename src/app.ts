@@ -18,8 +18,10 @@ import { registerMetrics } from './platform/http/metrics.ts';
 import { organisationRoutes } from './modules/organisations/index.ts';
 import { identityRoutes } from './modules/identity/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
-import { catalogRoutes, documentRoutes } from './modules/documents/index.ts';
+import { attachmentRoutes, catalogRoutes, documentRoutes, normativeProcessRoutes, normativeRoutes } from './modules/documents/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
+import { ledgerRoutes } from './modules/ledger/index.ts';
+import { reviewRoutes, scanRoutes, scanSettings } from './modules/review/index.ts';
 import { portalRoutes, renderNotFoundPage } from './portal/index.ts';
 
 export type AppOptions = { logger?: boolean | object };
@@ -110,7 +112,13 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(auditRoutes, { audit: services.audit });
       await api.register(catalogRoutes, { catalog: services.catalog });
       await api.register(searchRoutes, { search: services.search });
+      await api.register(ledgerRoutes, { ledger: services.ledger, verify: services.verifyLedger });
       await api.register(documentRoutes, { documents: services.documents, workflow: services.workflow, relations: services.relations });
+      await api.register(attachmentRoutes, { attachments: services.attachments });
+      await api.register(normativeRoutes, { library: services.normative, themes: services.themes, todo: services.todo, registration: services.registration, relations: services.relations });
+      await api.register(normativeProcessRoutes, { filings: services.filings, cleanups: services.cleanups });
+      await api.register(scanRoutes, { ...scanSettings(config), dictionary: async () => (await services.dictionaries.compiled()).compiled });
+      await api.register(reviewRoutes, { review: services.review, dictionaries: services.dictionaries, rescan: services.rescan });
     },
     { prefix: '/api/v1' },
   );

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './platform/config/schema.ts';
 import type { Database } from './platform/db/database.ts';
@@ -6,9 +7,31 @@ import { OutboxProcessor } from './platform/events/outbox.ts';
 import { OrganisationService } from './modules/organisations/index.ts';
 import { AuthService, UserService } from './modules/identity/index.ts';
 import { AuditService } from './modules/audit/index.ts';
-import { CatalogService, DocumentIndexer, DocumentRelations, DocumentService, DocumentWorkflow } from './modules/documents/index.ts';
+import {
+  CatalogService,
+  currentContentHashes,
+  DocumentAttachments,
+  DocumentIndexer,
+  DocumentRelations,
+  DocumentService,
+  DocumentWorkflow,
+  filingTodos,
+  NormativeCleanups,
+  NormativeFilings,
+  NormativeLibrary,
+  RegistrationNumbers,
+  ThemeService,
+  TodoService,
+  defaultValidityRules,
+  normativeExpiryTodos,
+  parseValidityRules,
+} from './modules/documents/index.ts';
+import { FsFileStore } from './platform/files/index.ts';
+import { isWorkingDay } from './platform/calendar/working-days.ts';
 import { SearchService } from './modules/search/index.ts';
+import { LedgerService } from './modules/ledger/index.ts';
 import { createSearchProvider } from './platform/search/index.ts';
+import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService, interpretationTodos, scanSettings } from './modules/review/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
 export function createServices(database: Database, config: Config, log: Pick<Logger, 'error' | 'warn'>) {
@@ -23,21 +46,89 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     lockoutMinutes: config.lockoutMinutes,
   });
   const audit = new AuditService(db, organisations);
-  const documents = new DocumentService(db, uow, organisations);
+  // Blobs live in the data directory; app instances that share a database must share this directory too.
+  const files = new FsFileStore(join(config.dataDir, 'files'));
+  const attachments = new DocumentAttachments(db, uow, files, config.attachmentMaxMb * 1_048_576);
+  const validityRules = config.validityRules ? parseValidityRules(config.validityRules) : defaultValidityRules;
+  const documents = new DocumentService(db, uow, organisations, attachments, validityRules);
   const relations = new DocumentRelations(db, uow);
   const catalog = new CatalogService(db, uow, organisations);
   const searchProvider = createSearchProvider(database);
   const indexer = new DocumentIndexer(db, searchProvider, relations);
   indexer.register(outbox);
   const search = new SearchService(searchProvider, organisations);
-  const workflow = new DocumentWorkflow(db, uow, organisations, relations);
+  const ledger = new LedgerService(db, database.dialect);
+  const registration = new RegistrationNumbers(uow, organisations, config.registrationPattern);
+  const workflow = new DocumentWorkflow(db, uow, organisations, relations, ledger, undefined, registration);
+  const verifyLedger = () => ledger.verify(currentContentHashes(db));
+  const themes = new ThemeService(db, uow, organisations);
+  const normative = new NormativeLibrary(db, organisations);
+  const todo = new TodoService(relations.today);
+  todo.register(normativeExpiryTodos(db, { noticeDays: config.expiryNoticeDays, urgentDays: config.expiryUrgentDays }));
+  const filings = new NormativeFilings(db, uow, organisations, relations, workflow, {
+    filingDays: config.normativeFilingDays,
+    reviewDays: config.normativeReviewDays,
+    dayCount: config.normativeDayCount,
+    isWorkingDay,
+  });
+  filings.register(outbox);
+  todo.register(filingTodos(filings));
+  const cleanups = new NormativeCleanups(db, uow, organisations, relations, workflow);
+
+  // Pre-publication review: the workflow asks the review gate before approving or publishing (documents does not
+  // import review; see docs/review.md).
+  const dictionaries = new Dictionaries(db, uow);
+  // One set of scanner settings (GONGKAI_SCAN_*) for the review, the scan API and the CLI.
+  const scanning = scanSettings(config);
+  const editionScanner = new EditionScanner(db, files, dictionaries, {
+    allowPhones: scanning.allowPhones,
+    allowEmailDomains: scanning.allowEmailDomains,
+    masking: scanning.masking,
+    beijingToday: relations.today,
+  });
+  workflow.setPublicationGate(new ReviewGate(editionScanner, config.reviewInterpretationDays, relations.today));
+  const review = new ReviewService(db, uow, editionScanner, documents, organisations);
+  const rescan = new RescanService(db, uow, editionScanner, dictionaries, documents, workflow, { intervalHours: config.reviewRescanHours, batch: config.reviewRescanBatch });
+  todo.register(interpretationTodos(db));
 
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
-  organisations.registerContentCheck({ label: { zh: '角色授权', en: 'role grants' }, count: (tx, orgId) => users.countGrantsIn(tx, orgId) });
+  organisations.registerContentCheck({
+    label: { zh: '角色授权', en: 'role grants' },
+    count: (tx, orgId) => users.countGrantsIn(tx, orgId),
+  });
 
   organisations.registerContentCheck({ label: { zh: '文件', en: 'documents' }, count: (tx, orgId) => documents.countInOrg(tx, orgId) });
 
-  return { database, config, outbox, uow, organisations, users, auth, audit, documents, workflow, relations, catalog, search, indexer };
+  return {
+    database,
+    config,
+    outbox,
+    uow,
+    organisations,
+    users,
+    auth,
+    audit,
+    documents,
+    attachments,
+    files,
+    workflow,
+    relations,
+    catalog,
+    search,
+    indexer,
+    ledger,
+    verifyLedger,
+    registration,
+    themes,
+    normative,
+    todo,
+    filings,
+    cleanups,
+    dictionaries,
+    editionScanner,
+    review,
+    rescan,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

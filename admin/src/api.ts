@@ -1,6 +1,8 @@
 // Fetch wrapper and typed calls for the Gongkai HTTP API (/api/v1).
 import type {
   ApiToken,
+  Attachment,
+  AttachmentUpdate,
   AuditEntry,
   CatalogColumn,
   DocumentActionInput,
@@ -22,6 +24,17 @@ import type {
   UserCreateInput,
   UserUpdateInput,
   Validity,
+  Theme,
+  TodoList,
+  DictionaryEntry,
+  DictionaryEntryInput,
+  DictionaryKind,
+  InterpretationRule,
+  ReviewFinding,
+  ReviewOverride,
+  ReviewQueueItem,
+  ReviewQueueStatus,
+  ReviewResult,
 } from './types';
 
 const API = '/api/v1';
@@ -72,7 +85,9 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     Accept: 'application/json',
     'Accept-Language': 'zh-CN',
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file goes as the raw request body (the attachments API takes no multipart).
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let res: Response;
@@ -81,7 +96,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试。');
@@ -113,6 +128,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
 }
 
 const get = <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query);
+const upload = <T>(path: string, file: Blob, query: Query) => request<T>('POST', path, file, query);
 const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 const del = <T>(path: string) => request<T>('DELETE', path);
@@ -190,8 +206,28 @@ export const api = {
     validity: (docId: string, asOf?: string) => get<Validity>(`/documents/${id(docId)}/validity`, { asOf }),
     /** Not (yet) served by every server version: callers treat a failure as "placement unknown". */
     columns: (docId: string) => get<{ items: CatalogColumn[] }>(`/documents/${id(docId)}/columns`),
+    attachments: (docId: string, editionId: string) => get<{ items: Attachment[] }>(`/documents/${id(docId)}/editions/${id(editionId)}/attachments`),
+    uploadAttachment: (docId: string, editionId: string, file: File) =>
+      upload<Attachment>(`/documents/${id(docId)}/editions/${id(editionId)}/attachments`, file, { filename: file.name }),
+    updateAttachment: (docId: string, editionId: string, attId: string, input: AttachmentUpdate) =>
+      patch<{ items: Attachment[] }>(`/documents/${id(docId)}/editions/${id(editionId)}/attachments/${id(attId)}`, input),
+    reorderAttachments: (docId: string, editionId: string, ids: string[]) =>
+      put<{ items: Attachment[] }>(`/documents/${id(docId)}/editions/${id(editionId)}/attachments/order`, { ids }),
+    removeAttachment: (docId: string, editionId: string, attId: string) =>
+      del<void>(`/documents/${id(docId)}/editions/${id(editionId)}/attachments/${id(attId)}`),
     setColumns: (docId: string, columnIds: string[]) => put<{ items: CatalogColumn[] }>(`/documents/${id(docId)}/columns`, { columnIds }),
   },
+  normative: {
+    themes: () => get<{ items: Theme[] }>('/normative/themes'),
+    theme: (themeId: string) => get<Theme>(`/normative/themes/${id(themeId)}`),
+    createTheme: (input: { organisationId: string; name: string; description?: string | null; topicCodes?: string[] }) => post<Theme>('/normative/themes', input),
+    updateTheme: (themeId: string, input: { name?: string; description?: string | null; topicCodes?: string[] }) => patch<Theme>(`/normative/themes/${id(themeId)}`, input),
+    removeTheme: (themeId: string) => del<void>(`/normative/themes/${id(themeId)}`),
+    addToTheme: (themeId: string, documentId: string) => post<void>(`/normative/themes/${id(themeId)}/documents`, { documentId }),
+    removeFromTheme: (themeId: string, documentId: string) => del<void>(`/normative/themes/${id(themeId)}/documents/${id(documentId)}`),
+    setRegistrationNo: (docId: string, registrationNo: string | null) => put<{ registrationNo: string | null }>(`/documents/${id(docId)}/registration-no`, { registrationNo }),
+  },
+  todo: () => get<TodoList>('/todo'),
   catalog: {
     columns: (orgId: string) => get<{ items: CatalogColumn[] }>(`/organisations/${id(orgId)}/catalog`),
     addColumn: (input: { organisationId: string; parentId?: string | null; name: string; updateDays?: number | null }) =>
@@ -200,4 +236,113 @@ export const api = {
       patch<CatalogColumn>(`/catalog/columns/${id(columnId)}`, input),
     removeColumn: (columnId: string) => del<void>(`/catalog/columns/${id(columnId)}`),
   },
+};
+
+// ---- 备案审查 and 规范性文件清理 (normative documents)
+
+export interface Filing {
+  id: string;
+  documentId: string;
+  title: string;
+  docNo: string | null;
+  issuer: { id: string; name: string };
+  authority: { id: string; name: string } | null;
+  publishedOn: string;
+  dueOn: string;
+  state: 'due' | 'filed' | 'reviewed';
+  stateName: string;
+  filedOn: string | null;
+  filingNote: string | null;
+  reviewDueOn: string | null;
+  result: 'passed' | 'correction' | 'revoked' | null;
+  resultName: string | null;
+  opinion: string | null;
+  revokedFrom: string | null;
+  decisionDocumentId: string | null;
+  overdue: string | null;
+  overdueName: string | null;
+  canFile: boolean;
+  canReview: boolean;
+}
+
+export interface CleanupItem {
+  id: string;
+  documentId: string;
+  slug: string;
+  title: string;
+  docNo: string | null;
+  publishedOn: string | null;
+  decision: 'keep' | 'amend' | 'repeal' | 'expire' | null;
+  decisionName: string | null;
+  reason: string | null;
+}
+
+export interface Cleanup {
+  id: string;
+  organisation: { id: string; name: string };
+  title: string;
+  scopeBefore: string | null;
+  scopeNote: string | null;
+  state: 'draft' | 'published';
+  stateName: string;
+  publishedOn: string | null;
+  resultDocumentId: string | null;
+  createdAt: string;
+  itemCount?: number;
+  items?: CleanupItem[];
+}
+
+export interface CleanupCandidate {
+  id: string;
+  title: string;
+  docNo: string | null;
+  publishedOn: string | null;
+  organisation: string;
+}
+
+export const normativeApi = {
+  filings: (q: PageQuery & { state?: string; overdue?: boolean; organisationId?: string; q?: string }) => get<Page<Filing>>('/normative/filings', { ...q }),
+  file: (filingId: string, input: { filedOn?: string; note?: string | null }) => post<Filing>(`/normative/filings/${id(filingId)}/file`, input),
+  review: (filingId: string, input: { result: string; opinion?: string | null; revokedFrom?: string | null }) =>
+    post<Filing>(`/normative/filings/${id(filingId)}/review`, input),
+  cleanups: (q: PageQuery & { organisationId?: string; state?: string }) => get<Page<Cleanup>>('/normative/cleanups', { ...q }),
+  cleanup: (cleanupId: string) => get<Cleanup>(`/normative/cleanups/${id(cleanupId)}`),
+  createCleanup: (input: { organisationId: string; title: string; scopeBefore?: string | null; scopeNote?: string | null }) => post<Cleanup>('/normative/cleanups', input),
+  deleteCleanup: (cleanupId: string) => del<void>(`/normative/cleanups/${id(cleanupId)}`),
+  candidates: (cleanupId: string, q: PageQuery & { q?: string; publishedBefore?: string }) =>
+    get<Page<CleanupCandidate>>(`/normative/cleanups/${id(cleanupId)}/candidates`, { ...q }),
+  addItems: (cleanupId: string, documentIds: string[]) => post<Cleanup>(`/normative/cleanups/${id(cleanupId)}/items`, { documentIds }),
+  removeItem: (cleanupId: string, itemId: string) => del<Cleanup>(`/normative/cleanups/${id(cleanupId)}/items/${id(itemId)}`),
+  decide: (cleanupId: string, input: { itemIds: string[]; decision: string; reason?: string | null }) => post<Cleanup>(`/normative/cleanups/${id(cleanupId)}/decisions`, input),
+  publish: (cleanupId: string) => post<Cleanup>(`/normative/cleanups/${id(cleanupId)}/publish`, {}),
+};
+
+// ---- 发布前审查 (pre-publication review)
+
+const doc = (docId: string) => `/review/documents/${id(docId)}`;
+
+export const reviewApi = {
+  document: (docId: string) => get<ReviewResult>(doc(docId)),
+  override: (docId: string, findingId: string, reason: string) => post<ReviewFinding>(`${doc(docId)}/findings/${id(findingId)}/override`, { reason }),
+  mask: (docId: string, findingId: string) =>
+    post<{ masked: number; reupload: boolean; message: string }>(`${doc(docId)}/findings/${id(findingId)}/mask`),
+  sign: (docId: string, step: number, note?: string) => post<ReviewResult>(`${doc(docId)}/steps/${step}/sign`, note ? { note } : {}),
+  recordPlan: (docId: string, plan: string) => put<ReviewResult>(`${doc(docId)}/interpretation-plan`, { plan }),
+  overrides: (q: PageQuery) => get<Page<ReviewOverride>>('/review/overrides', { ...q }),
+  queue: (q: PageQuery & { status?: ReviewQueueStatus }) => get<Page<ReviewQueueItem>>('/review/queue', { ...q }),
+  withdraw: (itemId: string, reason: string) => post<void>(`/review/queue/${id(itemId)}/withdraw`, { reason }),
+  republish: (itemId: string, note: string) => post<void>(`/review/queue/${id(itemId)}/republish`, { note }),
+  dismiss: (itemId: string, reason: string) => post<void>(`/review/queue/${id(itemId)}/dismiss`, { reason }),
+  steps: (orgId: string) => get<{ organisationId: string; steps: string[]; inherited: boolean }>(`/review/steps/${id(orgId)}`),
+  setSteps: (orgId: string, steps: string[] | null) =>
+    put<{ organisationId: string; steps: string[]; inherited: boolean }>(`/review/steps/${id(orgId)}`, { steps }),
+  dictionary: (q: PageQuery & { kind?: DictionaryKind; q?: string }) => get<Page<DictionaryEntry> & { version: number }>('/review/dictionary', { ...q }),
+  addEntry: (input: DictionaryEntryInput) => post<DictionaryEntry>('/review/dictionary', input),
+  updateEntry: (entryId: string, input: Partial<DictionaryEntryInput>) => patch<DictionaryEntry>(`/review/dictionary/${id(entryId)}`, input),
+  removeEntry: (entryId: string) => del<void>(`/review/dictionary/${id(entryId)}`),
+  importEntries: (kind: DictionaryKind, content: string) =>
+    post<{ added: number; updated: number; skipped: number; version: number }>('/review/dictionary/import', { kind, content }),
+  interpretationRules: () => get<{ items: InterpretationRule[] }>('/review/interpretation-rules'),
+  addInterpretationRule: (match: InterpretationRule['match'], value: string) => post<InterpretationRule>('/review/interpretation-rules', { match, value }),
+  removeInterpretationRule: (ruleId: string) => del<void>(`/review/interpretation-rules/${id(ruleId)}`),
 };

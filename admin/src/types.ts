@@ -36,6 +36,7 @@ export interface Session {
 export type OrgKind = 'city' | 'county' | 'township' | 'village' | 'department' | 'institution';
 
 export interface OrgContact {
+  officeName: string | null;
   address: string | null;
   postcode: string | null;
   phone: string | null;
@@ -183,6 +184,8 @@ export interface Edition {
   keywords: string[];
   summary: string | null;
   note: string | null;
+  /** The default-validity rule that filled 有效期至 (null: typed by hand, or none). */
+  validityRule?: { id: string; years: number | null; note: string } | null;
   submittedBy: string | null;
   submittedAt: string | null;
   decidedBy: string | null;
@@ -194,6 +197,31 @@ export interface Edition {
   updatedAt: string;
 }
 
+/** A file attached to an edition (GET /documents/:id/editions/:editionId/attachments). */
+export interface Attachment {
+  id: string;
+  editionId: string;
+  name: string;
+  mime: string;
+  kind: string;
+  size: number;
+  accessible: boolean;
+  htmlVersionOf: string | null;
+  preferred: boolean;
+  original: boolean;
+  sortOrder: number;
+  textChars: number;
+  url: string;
+  createdAt: string;
+}
+
+export interface AttachmentUpdate {
+  name?: string;
+  accessible?: boolean;
+  sortOrder?: number;
+  htmlVersionOf?: string | null;
+}
+
 export interface DocumentItem {
   id: string;
   slug: string;
@@ -202,11 +230,17 @@ export interface DocumentItem {
   organisationId: string;
   organisationName: string;
   indexNo: string | null;
+  /** 统一登记编号 (normative documents). */
+  registrationNo?: string | null;
+  /** Stored validity status today (normative documents). */
+  validityStatus?: string | null;
+  validityStatusOn?: string | null;
   publicState: PublicState;
   edition: Edition;
   publishedEditionId: string | null;
   createdBy: string;
   createdAt: string;
+  attachments?: Attachment[];
 }
 
 /** Metadata an editor fills in; PATCH takes the same fields (all optional) plus lockVersion. */
@@ -305,4 +339,158 @@ export interface CatalogColumn {
   sortOrder: number;
   /** Documents placed in the column. */
   documents: number;
+}
+
+// ── Normative documents: 专题 and 工作待办 ──
+
+export interface Theme {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  name: string;
+  description: string | null;
+  topicCodes: string[];
+  sortOrder: number;
+  documents: number;
+  items?: { id: string; title: string; docNo: string | null; publicState: string }[];
+}
+
+export interface TodoItem {
+  kind: string;
+  id: string;
+  title: string;
+  detail: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  dueOn: string | null;
+  daysLeft: number | null;
+  urgent: boolean;
+  href: string;
+}
+
+export interface TodoList {
+  today: string;
+  items: TodoItem[];
+  groups: { kind: string; name: string; count: number; urgent: number }[];
+}
+
+// ---- 发布前审查 (GET /review/documents/:id and the review settings)
+
+export type ReviewSeverity = 'block' | 'high' | 'medium' | 'low';
+
+export interface ReviewFinding {
+  id: string;
+  category: string;
+  severity: ReviewSeverity;
+  blocking: boolean;
+  /** open: blocks publication; overridden: a reviewer recorded a reason; info: does not block. */
+  status: 'open' | 'overridden' | 'info';
+  /** What one click does: mask in the body/title, or ask for a redacted re-upload of the attachment. */
+  action: 'mask' | 'reupload' | 'none';
+  overridable: boolean;
+  location: {
+    field: string | null;
+    attachmentId: string | null;
+    filename: string | null;
+    page: number | null;
+    sheet: string | null;
+    cell: string | null;
+    label: string;
+  };
+  /** UTF-16 offsets into the scanned text of that location (for body/title: `ReviewResult.text`). */
+  start: number;
+  end: number;
+  text: string;
+  masked: string;
+  message: { zh: string; en: string };
+  suggestion: string | null;
+  ruleId: string;
+  /** The text around the match, other findings masked. */
+  context: { before: string; after: string } | null;
+  override: { reason: string; userName: string; at: string } | null;
+}
+
+export interface ReviewStep {
+  index: number;
+  name: string;
+  /** The last step is signed by approving the document. */
+  final: boolean;
+  signedBy: string | null;
+  signedAt: string | null;
+  note: string | null;
+}
+
+export interface ReviewResult {
+  documentId: string;
+  editionId: string;
+  state: EditionState;
+  version: string;
+  scannedAt: string;
+  blockingOpen: number;
+  findings: ReviewFinding[];
+  text: { title: string; body: string };
+  steps: ReviewStep[];
+  interpretation: {
+    required: boolean;
+    linked: boolean;
+    plan: { plan: string; publishedOn: string | null; dueOn: string | null } | null;
+  };
+}
+
+export interface ReviewOverride {
+  id: string;
+  documentId: string;
+  editionId: string;
+  organisationId: string;
+  documentTitle: string;
+  category: string;
+  excerpt: string;
+  location: string;
+  reason: string;
+  userName: string;
+  at: string;
+}
+
+export type ReviewQueueStatus = 'open' | 'withdrawn' | 'republished' | 'dismissed';
+
+export interface ReviewQueueItem {
+  id: string;
+  documentId: string;
+  editionId: string;
+  organisationId: string;
+  documentTitle: string;
+  summary: string;
+  status: ReviewQueueStatus;
+  reason: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  findings: ReviewFinding[];
+}
+
+export type DictionaryKind = 'sensitive' | 'wrong';
+
+export interface DictionaryEntry {
+  id: string;
+  word: string;
+  kind: DictionaryKind;
+  correct: string | null;
+  severity: ReviewSeverity;
+  note: string | null;
+  active: boolean;
+  updatedAt: string;
+}
+
+export interface DictionaryEntryInput {
+  word: string;
+  kind: DictionaryKind;
+  correct?: string | null;
+  severity?: ReviewSeverity;
+  note?: string | null;
+  active?: boolean;
+}
+
+export interface InterpretationRule {
+  id: string;
+  match: 'genre' | 'normative_kind';
+  value: string;
 }

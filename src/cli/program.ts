@@ -9,6 +9,8 @@ import { registerConfig } from './config.ts';
 import { registerBackup } from './backup.ts';
 import { registerRestore } from './restore.ts';
 import { registerImport } from './import.ts';
+import { registerLedger } from './ledger.ts';
+import { registerScan } from './scan.ts';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -53,6 +55,8 @@ export function buildProgram(io: CliIO, state: CliState = { exitCode: 0, keepAli
   registerBackup(program, io, run);
   registerRestore(program, io, run);
   registerImport(program, io, run);
+  registerLedger(program, io, run);
+  registerScan(program, io, run);
   return program;
 }
 

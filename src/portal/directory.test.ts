@@ -8,7 +8,7 @@ function org(name: string, kind: string, parent: Org | null, extra: Partial<Org>
   return {
     id: `id-${n}`, parentId: parent?.id ?? null, name, shortName: null, kind, divisionCode: null, uscc: null, siteCode: null,
     sortOrder: 0, depth: parent ? parent.depth + 1 : 0, active: true,
-    contact: { address: null, postcode: null, phone: null, fax: null, email: null, website: null, officeHours: null },
+    contact: { officeName: null, address: null, postcode: null, phone: null, fax: null, email: null, website: null, officeHours: null },
     createdAt: '', updatedAt: '', ...extra,
   } as Org;
 }

@@ -5,11 +5,12 @@ import type { Services } from '../container.ts';
 import { AppError } from '../platform/errors.ts';
 import { renderAtom, documentEntryId, type AtomEntry } from './atom.ts';
 import { beijingDate, plainSummary } from './format.ts';
-import { allPublic, columnOrganisation, columnTree, validityOf } from './publishing.ts';
+import { allPublic, columnOrganisation, columnTree } from './publishing.ts';
+import { normativeHref, parseNormativeFilter } from './normative.ts';
 import { renderNotFound } from './routes.tsx';
 import { renderRobots, renderSitemap, SITEMAP_MAX_URLS, type SitemapUrl } from './sitemap-xml.ts';
 import type { PublicDocument, Validity } from './types.ts';
-import { columnHref, documentHref, organisationHref, siteOrigin, xxgkHref, NORMATIVE_HREF } from './urls.ts';
+import { columnHref, documentHref, guideHref, organisationHref, siteOrigin, xxgkHref, NORMATIVE_HREF } from './urls.ts';
 
 export const FEED_SIZE = 50;
 
@@ -17,7 +18,7 @@ function sendText(reply: FastifyReply, type: string, body: string): FastifyReply
   return reply.type(`${type}; charset=utf-8`).header('cache-control', 'no-cache').send(body);
 }
 
-export function documentEntry(origin: string, doc: PublicDocument, validity?: Validity | null): AtomEntry {
+export function documentEntry(origin: string, doc: PublicDocument, validity?: Pick<Validity, 'status' | 'statusName'> | null): AtomEntry {
   const e = doc.edition;
   const published = e.publishedAt ?? e.updatedAt;
   return {
@@ -73,11 +74,21 @@ export function registerFeeds(app: FastifyInstance, services: Services): void {
     return atom(request, reply, { title, page: columnHref(listing.column.id), entries: published.map((d) => documentEntry(siteOrigin(request), d)) });
   });
 
+  // One feed per library filter; without a status it carries every status (subscribers hear of repeals too).
   app.get('/normative/feed.atom', async (request, reply) => {
-    const { items } = await services.documents.listPublic({ normative: true, pageSize: FEED_SIZE });
-    const validities = await Promise.all(items.map((d) => validityOf(services, d)));
-    const entries = items.map((d, i) => documentEntry(siteOrigin(request), d, validities[i]));
-    return atom(request, reply, { title: `${site}：行政规范性文件`, page: NORMATIVE_HREF, entries });
+    const filter = parseNormativeFilter(request.query, 'all');
+    const { items } = await services.normative
+      .list({ status: filter.status, organisationId: filter.orgId || undefined, year: filter.year, topic: filter.topic, themeId: filter.themeId, pageSize: FEED_SIZE })
+      .catch((err) => {
+        if (err instanceof AppError && err.status === 404) return { items: [] };
+        throw err;
+      });
+    const docs = await Promise.all(items.map((d) => services.documents.getPublic(d.id).catch(() => null)));
+    const entries = items.flatMap((d, i) => {
+      const doc = docs[i];
+      return doc ? [documentEntry(siteOrigin(request), doc, d.status ? { status: d.status, statusName: d.statusName ?? d.status } : null)] : [];
+    });
+    return atom(request, reply, { title: `${site}：行政规范性文件`, page: normativeHref(filter), entries });
   });
 
   app.get('/sitemap.xml', async (request, reply) => sendText(reply, 'application/xml', renderSitemap(await sitemapUrls(services, siteOrigin(request)))));
@@ -92,7 +103,7 @@ export function registerFeeds(app: FastifyInstance, services: Services): void {
 export async function sitemapUrls(services: Services, origin: string): Promise<SitemapUrl[]> {
   const [orgs, docs] = await Promise.all([services.organisations.publicDirectory(), allPublic(services, {}, SITEMAP_MAX_URLS)]);
   const paths: SitemapUrl[] = ['/', '/organisations', NORMATIVE_HREF, '/sitemap', '/about'].map((loc) => ({ loc }));
-  for (const o of orgs) paths.push({ loc: organisationHref(o.id) }, { loc: xxgkHref(o.id) });
+  for (const o of orgs) paths.push({ loc: organisationHref(o.id) }, { loc: xxgkHref(o.id) }, { loc: guideHref(o.id) });
   const publishing = new Set(docs.map((d) => d.organisationId));
   for (const o of orgs.filter((org) => publishing.has(org.id))) {
     const walk = (nodes: ReturnType<typeof columnTree>) =>

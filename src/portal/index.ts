@@ -7,6 +7,7 @@ import { assetsDir, ASSETS_PREFIX } from './assets.ts';
 import { registerPages, renderNotFound } from './routes.tsx';
 import { registerPublishingPages } from './publishing-routes.tsx';
 import { registerFeeds } from './feed-routes.ts';
+import { registerCleanupPages } from './cleanup-routes.tsx';
 
 export const portalRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   await app.register(fastifyStatic, {
@@ -19,6 +20,7 @@ export const portalRoutes: FastifyPluginAsync<{ services: Services }> = async (a
   registerPages(app, services);
   registerPublishingPages(app, services);
   registerFeeds(app, services);
+  registerCleanupPages(app, services);
 };
 
 /** The 404 page in the portal's layout, for unknown non-API URLs that accept HTML. */

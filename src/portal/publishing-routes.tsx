@@ -6,7 +6,7 @@ import { pageContext, queryText } from './context.ts';
 import { ancestorsOf, indexOrganisations } from './directory.ts';
 import { sendPage } from './render.ts';
 import { columnAncestors, columnOrganisation, columnRows, columnTree, docRow, findColumnNode, loadDocument } from './publishing.ts';
-import { loadNormative, parseStatus } from './normative.ts';
+import { loadNormative, parseNormativeFilter } from './normative.ts';
 import { pageParam, xxgkHref } from './urls.ts';
 import { lastPage } from './components/pagination.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
@@ -15,6 +15,7 @@ import { ColumnPage } from './pages/column.tsx';
 import { DocumentPage } from './pages/document.tsx';
 import { GonePage } from './pages/gone.tsx';
 import { NormativePage } from './pages/normative.tsx';
+import { GuidePage } from './pages/guide.tsx';
 
 export const COLUMN_PAGE_SIZE = 20;
 export const NORMATIVE_PAGE_SIZE = 20;
@@ -38,11 +39,28 @@ export function registerPublishingPages(app: FastifyInstance, services: Services
     const index = await directory();
     const org = index.byId.get(request.params.id);
     if (!org) return notFound(request, reply);
-    const [columns, recent] = await Promise.all([services.catalog.columns(org.id), services.documents.listPublic({ organisationId: org.id, pageSize: RECENT_COUNT })]);
+    const [columns, recent] = await Promise.all([
+      services.catalog.columns(org.id),
+      services.documents.listPublic({ organisationId: org.id, pageSize: RECENT_COUNT }),
+    ]);
     const page = (
-      <XxgkPage ctx={ctx(request)} org={org} ancestors={ancestorsOf(org, index)} roots={columnTree(columns)} recent={recent.items.map((d) => docRow(d))} total={recent.total} />
+      <XxgkPage
+        ctx={ctx(request)}
+        org={org}
+        ancestors={ancestorsOf(org, index)}
+        roots={columnTree(columns)}
+        recent={recent.items.map((d) => docRow(d))}
+        total={recent.total}
+      />
     );
     return sendPage(reply, page);
+  });
+
+  app.get<{ Params: { id: string } }>('/organisations/:id/xxgk/guide', async (request, reply) => {
+    const org = (await directory()).byId.get(request.params.id);
+    if (!org) return notFound(request, reply);
+    const columns = await services.catalog.columns(org.id);
+    return sendPage(reply, <GuidePage ctx={ctx(request)} org={org} roots={columnTree(columns)} updatedAt={org.updatedAt} />);
   });
 
   app.get<{ Params: { id: string } }>('/columns/:id', async (request, reply) => {
@@ -79,13 +97,14 @@ export function registerPublishingPages(app: FastifyInstance, services: Services
   });
 
   app.get('/normative', async (request, reply) => {
-    const status = parseStatus(queryText(request.query, 'status', 20));
+    const filter = parseNormativeFilter(request.query);
     const page = pageParam(queryText(request.query, 'page', 7));
-    const library = await loadNormative(services, { status, orgId: queryText(request.query, 'org', 60) });
-    const total = library.rows.length;
-    if (page > 1 && page > lastPage(total, NORMATIVE_PAGE_SIZE)) return notFound(request, reply);
-    const rows = library.rows.slice((page - 1) * NORMATIVE_PAGE_SIZE, page * NORMATIVE_PAGE_SIZE);
-    const view = <NormativePage ctx={ctx(request)} status={status} org={library.org} issuers={library.issuers} rows={rows} page={page} pageSize={NORMATIVE_PAGE_SIZE} total={total} />;
+    const library = await loadNormative(services, filter, page, NORMATIVE_PAGE_SIZE);
+    if (page > 1 && page > lastPage(library.total, NORMATIVE_PAGE_SIZE)) return notFound(request, reply);
+    const cleanups = await services.cleanups.listPublished({ organisationId: library.org?.id, limit: 10 });
+    const view = (
+      <NormativePage ctx={ctx(request)} filter={filter} library={library} page={page} pageSize={NORMATIVE_PAGE_SIZE} cleanups={cleanups} />
+    );
     return sendPage(reply, view);
   });
 }

@@ -1,12 +1,14 @@
 // Gathers what the publishing pages show from the services: a document with its links, validity and 更新记录;
 // a column with its place in the catalog; the normative library with each document's validity.
 import type { Services } from '../container.ts';
+import type { LedgerEntry } from '../modules/ledger/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { beijingDate } from './format.ts';
 import { documentHref } from './urls.ts';
 import type { ChangeLogEntry, Column, ColumnListing, DocRow, DocumentLink, PublicDocument, Validity } from './types.ts';
 
-export type DocumentView = { doc: PublicDocument; links: DocumentLink[]; validity: Validity | null; changeLog: ChangeLogEntry[] };
+/** `ledger`: the publication-ledger entry that recorded the live edition, when there is one. */
+export type DocumentView = { doc: PublicDocument; links: DocumentLink[]; validity: Validity | null; changeLog: ChangeLogEntry[]; ledger: LedgerEntry | null };
 export type DocumentLookup = { kind: 'ok'; view: DocumentView } | { kind: 'gone'; replacement: { title: string; href: string } | null } | { kind: 'missing' };
 
 const isStatus = (err: unknown, status: number) => err instanceof AppError && err.status === status;
@@ -23,12 +25,13 @@ export async function loadDocument(services: Services, idOrSlug: string): Promis
     const usable = replacement && replacement.publicState === 'published' ? { title: replacement.edition.title, href: documentHref(replacement) } : null;
     return { kind: 'gone', replacement: usable };
   }
-  const [links, validity, changeLog] = await Promise.all([
+  const [links, validity, changeLog, ledger] = await Promise.all([
     services.relations.links(null, doc.id),
     validityOf(services, doc),
     services.documents.changeLog(doc.id).catch(() => []),
+    services.ledger.publicationOf(doc.id, doc.edition.id),
   ]);
-  return { kind: 'ok', view: { doc, links, validity, changeLog } };
+  return { kind: 'ok', view: { doc, links, validity, changeLog, ledger } };
 }
 
 /** A normative document's validity today; null for other documents or when it cannot be computed yet. */

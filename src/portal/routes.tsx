@@ -12,6 +12,7 @@ import { OrganisationPage } from './pages/organisation.tsx';
 import { SearchPage } from './pages/search.tsx';
 import { directoryOrder, hasFilters, isLocalPath, parseSearchParams, SEARCH_PAGE_SIZE } from './search-params.ts';
 import { AboutPage } from './pages/about.tsx';
+import { LedgerPage } from './pages/ledger.tsx';
 import { SitemapPage } from './pages/sitemap.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { ErrorPage } from './pages/error.tsx';
@@ -78,6 +79,12 @@ export function registerPages(app: FastifyInstance, services: Services): void {
   });
 
   app.get('/about', async (request, reply) => sendPage(reply, <AboutPage ctx={ctx(request)} />));
+
+  app.get('/ledger', async (request, reply) => {
+    const head = await services.ledger.head();
+    const recent = (await services.ledger.list({ afterSeq: Math.max(0, (head.seq ?? 0) - 20), limit: 20 })).reverse();
+    return sendPage(reply, <LedgerPage ctx={ctx(request)} head={head} recent={recent} />);
+  });
 
   app.get('/sitemap', async (request, reply) => {
     const { orgs } = await directoryIndex();

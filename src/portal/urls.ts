@@ -7,6 +7,10 @@ export const documentHref = (d: { id: string; slug?: string | null }) => `/docum
 export const columnHref = (id: string) => `/columns/${seg(id)}`;
 export const xxgkHref = (orgId: string) => `/organisations/${seg(orgId)}/xxgk`;
 export const organisationHref = (orgId: string) => `/organisations/${seg(orgId)}`;
+/** The 政府信息公开指南, generated from the organisation's data (条例第十二条). */
+export const guideHref = (orgId: string) => `/organisations/${seg(orgId)}/xxgk/guide`;
+/** The catalog column that holds the guide: it always links to the generated guide. */
+export const GUIDE_COLUMN_CODE = 'xxgk.guide';
 
 export const OPENNESS_HREF = '/xxgk';
 export const NORMATIVE_HREF = '/normative';
@@ -14,6 +18,7 @@ export const NORMATIVE_HREF = '/normative';
 export const feedHrefs = {
   documents: '/feeds/documents.atom',
   normative: '/normative/feed.atom',
+  cleanups: '/normative/cleanups/feed.atom',
   organisation: (orgId: string) => `/organisations/${seg(orgId)}/feed.atom`,
   column: (id: string) => `/columns/${seg(id)}/feed.atom`,
 };

@@ -26,6 +26,8 @@ test('every portal page has zero axe violations and the required landmarks, in e
     ['/search?q=%E6%95%99%E8%82%B2', 200], // 教育
     ['/about', 200],
     ['/sitemap', 200],
+    [`/organisations/${county.id}/xxgk/guide`, 200],
+    ['/ledger', 200],
     ['/no-such-page', 404],
     ['/organisations/no-such-id', 404],
   ];

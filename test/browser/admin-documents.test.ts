@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startPortal, axeViolations, screenshot, type Portal } from './support/browser.ts';
+import { startPortal, axeViolations, countAfterSettling, screenshot, type Portal } from './support/browser.ts';
 import { ADMIN_PASSWORD } from '../support/app.ts';
 import { systemActor } from '../../src/platform/authz/actor.ts';
 import { buildDraft, buildUser, orgByName } from '../support/factories.ts';
@@ -46,6 +46,7 @@ test('documents: an editor drafts and submits, a reviewer approves and publishes
   const editor = await staff(portal, org.id, 'editor');
   const reviewer = await staff(portal, org.id, 'reviewer');
   const other = await buildDraft(portal.services, org.id, editor.id, '关于开展法治宣传月活动的通知');
+  const third = await buildDraft(portal.services, org.id, editor.id, '关于做好年度普法考核工作的通知');
 
   const page = await portal.newPage({ viewport: { width: 1400, height: 900 } });
   await signIn(page, editor.username, PASSWORD);
@@ -53,10 +54,11 @@ test('documents: an editor drafts and submits, a reviewer approves and publishes
   assert.deepEqual(await axeViolations(page), [], 'document list has no WCAG violations');
   await screenshot(page, 'admin-doc-list');
 
-  // Bulk submit: the factory draft goes to review; the report names what happened.
+  // Bulk submit: the factory drafts go to review; the report names what happened.
   await page.getByRole('checkbox', { name: '选择“关于开展法治宣传月活动的通知”' }).check();
-  await page.getByRole('button', { name: /提交所选草稿/ }).click();
-  await page.getByRole('dialog', { name: '已提交 1 件，未提交 0 件' }).waitFor();
+  await page.getByRole('checkbox', { name: '选择“关于做好年度普法考核工作的通知”' }).check();
+  await page.getByRole('button', { name: /提交审核（2）/ }).click();
+  await page.getByRole('dialog', { name: '已提交审核 2 件，未完成 0 件' }).waitFor();
   await page.getByRole('button', { name: /知道了/ }).click();
   assert.equal((await portal.services.documents.get(systemActor('测试'), other.id)).edition.state, 'submitted');
 
@@ -100,6 +102,8 @@ test('documents: an editor drafts and submits, a reviewer approves and publishes
   const id = new URL(page.url()).searchParams.get('edit')!;
   assert.ok(id && id !== 'new', 'the editor now shows the saved document');
   assert.equal(await page.getByLabel('发文字号').inputValue(), '宜司发〔2024〕3号', 'the server normalised the 发文字号');
+  // Formed on 2024-05-06 and not yet published: the editor flags the 20-working-day limit of 条例第二十六条.
+  await page.getByText(/超过信息形成或变更之日起20个工作日的期限（2024年5月31日）/).first().waitFor();
 
   // Place it in a catalog column.
   await choose(page, '所属栏目', '制度', /^政府信息公开制度$/, true);
@@ -172,6 +176,14 @@ test('documents: an editor drafts and submits, a reviewer approves and publishes
   const rejected = await portal.services.documents.get(systemActor('测试'), other.id);
   assert.equal(rejected.edition.decisionReason, '请补充活动时间和地点。');
 
+  // Bulk approve: a reviewer's bulk action is 审核通过, and only submitted documents can be picked.
+  await rpage.getByRole('button', { name: /返回列表/ }).click();
+  assert.equal(await rpage.getByRole('checkbox', { name: '选择“关于开展法治宣传月活动的通知”' }).isDisabled(), true, 'a rejected edition cannot be picked');
+  await rpage.getByRole('checkbox', { name: '选择“关于做好年度普法考核工作的通知”' }).check();
+  await rpage.getByRole('button', { name: /审核通过（1）/ }).click();
+  await rpage.getByRole('dialog', { name: '已审核通过 1 件，未完成 0 件' }).waitFor();
+  assert.equal((await portal.services.documents.get(systemActor('测试'), third.id)).edition.state, 'approved');
+
   const published = await portal.services.documents.getPublic(id);
   assert.equal(published.publicState, 'published');
   assert.equal(published.edition.title, '宜昌市司法局关于进一步做好法律援助便民服务的通知');
@@ -222,5 +234,5 @@ test('catalog: an administrator adds and renames a column, and a column with sub
     .getByRole('button', { name: /删\s*除/ })
     .click();
   await page.getByText('已删除栏目').waitFor();
-  assert.equal(await tree.getByText('法律援助服务').count(), 0);
+  assert.equal(await countAfterSettling(tree.getByText('法律援助服务')), 0, 'the deleted column leaves the tree');
 });

@@ -1,18 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp } from '../support/app.ts';
-import { buildUser, orgByName } from '../support/factories.ts';
+import { buildUser, signedInStaff } from '../support/factories.ts';
 import { systemActor } from '../../src/platform/authz/actor.ts';
 import { usccCheckChar } from '../../src/platform/text/identifiers.ts';
 
 async function setup(t: Parameters<typeof buildTestApp>[0]) {
   const ctx = await buildTestApp(t);
-  const { services, login } = ctx;
-  const dept = await orgByName(services, '宜昌市司法局');
-  const editor = await buildUser(services, dept.id, [{ role: 'editor', orgId: dept.id }]);
-  const reviewer = await buildUser(services, dept.id, [{ role: 'reviewer', orgId: dept.id }]);
-  const office = await buildUser(services, dept.id, [{ role: 'office_admin', orgId: dept.id }]);
-  return { ...ctx, dept, editor: await login(editor.username, editor.password), reviewer: await login(reviewer.username, reviewer.password), office: await login(office.username, office.password) };
+  return { ...ctx, ...(await signedInStaff(ctx, '宜昌市司法局')) };
 }
 
 test('draft → submit → approve → publish, with the four-eyes rule, 索引号, history and audit', async (t) => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/platform/config/load.ts';
@@ -19,8 +22,10 @@ export type TestApp = {
 /** A full app on a fresh database with the 宜昌 tree seeded and admin/ADMIN_PASSWORD; closed when the test ends. */
 export async function buildTestApp(t: TestContext, env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  // Each app its own data directory (attachments, reports), so parallel tests never share files.
+  const dataDir = db.sqliteFile ? db.sqliteFile.replace(/\/gongkai\.sqlite$/, '') : mkdtempSync(join(tmpdir(), 'gongkai-data-'));
   const config = loadConfig({
-    GONGKAI_DATA_DIR: db.sqliteFile ? db.sqliteFile.replace(/\/gongkai\.sqlite$/, '') : '/tmp',
+    GONGKAI_DATA_DIR: dataDir,
     GONGKAI_ADMIN_PASSWORD: ADMIN_PASSWORD,
     GONGKAI_LOG_LEVEL: 'silent',
     DATABASE_URL: db.databaseUrl,
@@ -33,6 +38,7 @@ export async function buildTestApp(t: TestContext, env: Record<string, string> =
     await app.close();
     await services.outbox.idle();
     await db.dispose();
+    if (!db.sqliteFile) rmSync(dataDir, { recursive: true, force: true });
   });
   const login = async (username: string, password: string) => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });

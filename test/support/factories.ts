@@ -27,3 +27,15 @@ export async function buildDraft(services: Services, orgId: string, authorId: st
     { organisationId: orgId, title, bodyHtml: `<p>${title}正文</p>` },
   );
 }
+
+/** An editor, a reviewer and an openness-office administrator of one organisation, signed in (request headers). */
+export async function signedInStaff(ctx: { services: Services; login(username: string, password: string): Promise<Record<string, string>> }, orgName: string) {
+  const dept = await orgByName(ctx.services, orgName);
+  const [editor, reviewer, office] = await Promise.all(
+    (['editor', 'reviewer', 'office_admin'] as const).map(async (role) => {
+      const user = await buildUser(ctx.services, dept.id, [{ role, orgId: dept.id }]);
+      return ctx.login(user.username, user.password);
+    }),
+  );
+  return { dept, editor: editor!, reviewer: reviewer!, office: office! };
+}

@@ -161,6 +161,7 @@ export function OrgDetail({ org, parentName, onChanged }: Props) {
           <Descriptions.Item label="网站标识码">{show(org.siteCode)}</Descriptions.Item>
           <Descriptions.Item label="排序号">{org.sortOrder}</Descriptions.Item>
           <Descriptions.Item label="状态">{org.active ? '启用' : '已停用'}</Descriptions.Item>
+          <Descriptions.Item label="信息公开工作机构">{show(org.contact?.officeName)}</Descriptions.Item>
           <Descriptions.Item label="地址">{show(org.contact?.address)}</Descriptions.Item>
           <Descriptions.Item label="邮政编码">{show(org.contact?.postcode)}</Descriptions.Item>
           <Descriptions.Item label="联系电话">{show(org.contact?.phone)}</Descriptions.Item>

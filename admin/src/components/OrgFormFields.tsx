@@ -17,7 +17,7 @@ export interface OrgFormValues {
   contact?: Partial<OrgContact>;
 }
 
-const CONTACT_KEYS: (keyof OrgContact)[] = ['address', 'postcode', 'phone', 'fax', 'email', 'website', 'officeHours'];
+const CONTACT_KEYS: (keyof OrgContact)[] = ['officeName', 'address', 'postcode', 'phone', 'fax', 'email', 'website', 'officeHours'];
 
 export function orgToFormValues(org: Organisation): OrgFormValues {
   return {
@@ -137,6 +137,16 @@ export function OrgFormFields() {
         </Col>
       </Row>
       <Row gutter={16}>
+        <Col xs={24}>
+          <Form.Item
+            label="政府信息公开工作机构"
+            name={['contact', 'officeName']}
+            rules={[max(100)]}
+            extra="写入本机关的政府信息公开指南，例如：宜昌市人民政府办公室（政务公开科）"
+          >
+            <Input />
+          </Form.Item>
+        </Col>
         <Col xs={24}>
           <Form.Item label="地址" name={['contact', 'address']} rules={[max(200)]}>
             <Input />

@@ -1,4 +1,5 @@
-// 文件管理: filterable, paged list of documents with bulk submit; `?edit=<id>` (or `?edit=new`) opens the editor.
+// 文件管理: filterable, paged list of documents with bulk submit / approve / publish; `?edit=<id>` (or `?edit=new`)
+// opens the editor.
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Select, Space, Spin, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -15,6 +16,14 @@ import type { DocumentItem, Page } from '../types';
 const DocumentEditor = lazy(() => import('../components/documents/DocumentEditor').then((m) => ({ default: m.DocumentEditor })));
 
 const editHref = (id: string) => `/documents?edit=${encodeURIComponent(id)}`;
+
+/** Bulk actions: each applies to editions in one state and needs one permission; rejecting needs a reason per document. */
+const BULK_ACTIONS = [
+  { action: 'submit', label: '提交审核', from: 'draft', fromLabel: '草稿', permission: 'document.edit', done: '已提交审核' },
+  { action: 'approve', label: '审核通过', from: 'submitted', fromLabel: '待审核', permission: 'document.review', done: '已审核通过' },
+  { action: 'publish', label: '发布', from: 'approved', fromLabel: '已审核', permission: 'document.publish', done: '已发布' },
+] as const;
+type BulkAction = (typeof BULK_ACTIONS)[number];
 
 interface Query {
   organisationId?: string;
@@ -33,6 +42,9 @@ function DocumentList() {
   const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<DocumentItem[]>([]);
   const [submitting, setSubmitting] = useState(false);
+  const bulkActions = BULK_ACTIONS.filter((b) => can(b.permission));
+  const [bulkName, setBulkName] = useState<string>(bulkActions[0]?.action ?? 'submit');
+  const bulk: BulkAction | undefined = bulkActions.find((b) => b.action === bulkName);
 
   const load = useCallback(() => {
     setLoading(true);
@@ -43,14 +55,14 @@ function DocumentList() {
   }, [query, report]);
   useEffect(load, [load]);
 
-  /** Submits each selected draft on its own and reports what went through and what was refused, and why. */
-  const submitSelected = async () => {
+  /** Acts on each selected document on its own and reports what went through and what was refused, and why. */
+  const actOnSelected = async (b: BulkAction) => {
     setSubmitting(true);
     const done: string[] = [];
     const failed: { title: string; reason: string }[] = [];
     for (const d of selected) {
       try {
-        await api.documents.act(d.id, { action: 'submit' });
+        await api.documents.act(d.id, { action: b.action });
         done.push(d.edition.title);
       } catch (err) {
         failed.push({ title: d.edition.title, reason: errorMessage(err) });
@@ -60,12 +72,16 @@ function DocumentList() {
     setSelected([]);
     load();
     (failed.length ? modal.warning : modal.success)({
-      title: `已提交 ${done.length} 件，未提交 ${failed.length} 件`,
+      title: `${b.done} ${done.length} 件，未完成 ${failed.length} 件`,
       width: 560,
       okText: '知道了',
       content: (
         <div>
-          {done.length > 0 && <Typography.Paragraph>已提交审核：{done.join('；')}</Typography.Paragraph>}
+          {done.length > 0 && (
+            <Typography.Paragraph>
+              {b.done}：{done.join('；')}
+            </Typography.Paragraph>
+          )}
           {failed.length > 0 && (
             <ul style={{ paddingInlineStart: 20 }}>
               {failed.map((f) => (
@@ -152,12 +168,38 @@ function DocumentList() {
           onSearch={(q) => setQuery((s) => ({ ...s, q: q.trim() || undefined, page: 1 }))}
         />
       </Space>
-      {can('document.edit') && (
-        <Space style={{ display: 'flex', marginBottom: 12 }}>
-          <Button icon={<SendOutlined />} disabled={selected.length === 0} loading={submitting} onClick={() => void submitSelected()}>
-            提交所选草稿{selected.length ? `（${selected.length}）` : ''}
+      {bulk && (
+        <Space wrap style={{ display: 'flex', marginBottom: 12 }}>
+          <Select
+            aria-label="批量操作"
+            style={{ width: 140 }}
+            value={bulk.action}
+            options={bulkActions.map((b) => ({ value: b.action, label: b.label }))}
+            onChange={(v: string) => {
+              setBulkName(v);
+              setSelected([]);
+            }}
+          />
+          <Button
+            icon={<SendOutlined />}
+            disabled={selected.length === 0}
+            loading={submitting}
+            onClick={() =>
+              bulk.action === 'publish'
+                ? modal.confirm({
+                    title: `发布所选 ${selected.length} 件文件？`,
+                    content: '发布后文件立即在门户公开，并记入发布存证；如需收回只能撤回或撤销发布。',
+                    okText: '发布',
+                    cancelText: '取消',
+                    onOk: () => actOnSelected(bulk),
+                  })
+                : void actOnSelected(bulk)
+            }
+          >
+            {bulk.label}
+            {selected.length ? `（${selected.length}）` : ''}
           </Button>
-          <Typography.Text type="secondary">只有草稿可以选择</Typography.Text>
+          <Typography.Text type="secondary">{`只能选择“${bulk.fromLabel}”状态的文件；退回须逐件填写理由`}</Typography.Text>
         </Space>
       )}
       <Table<DocumentItem>
@@ -167,11 +209,11 @@ function DocumentList() {
         dataSource={data?.items ?? []}
         scroll={{ x: 1000 }}
         rowSelection={
-          can('document.edit')
+          bulk
             ? {
                 selectedRowKeys: selected.map((d) => d.id),
                 onChange: (_, rows) => setSelected(rows),
-                getCheckboxProps: (d) => ({ disabled: d.edition.state !== 'draft', 'aria-label': `选择“${d.edition.title}”` }),
+                getCheckboxProps: (d) => ({ disabled: d.edition.state !== bulk.from, 'aria-label': `选择“${d.edition.title}”` }),
                 // The table's hidden measuring row copies the header: a "select all" box there would be a focusable
                 // element inside aria-hidden. Drafts are picked one by one.
                 hideSelectAll: true,

@@ -97,7 +97,7 @@ export class DocumentImporter {
       documentId = newId();
       const edition = newEditionRow(documentId, createdBy, now, fields);
       await repo.insertDocument({
-        id: documentId, org_id: org.id, slug: documentId, kind: 'document', normative_kind: null, index_no: null, registration_no: null,
+        id: documentId, org_id: org.id, slug: documentId, kind: 'document', normative_kind: null, index_no: null, registration_no: null, validity_status: null, validity_status_on: null, validity_next_on: null,
         published_edition_id: null, open_edition_id: edition.id, public_state: 'none', replacement_document_id: null,
         source_key: prepared.sourceKey, content_hash: m.contentHash, created_by: createdBy, created_at: now, updated_at: now,
       });

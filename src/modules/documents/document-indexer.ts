@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { SearchProvider } from '../../platform/search/index.ts';
 import type { OutboxProcessor } from '../../platform/events/outbox.ts';
 import { DocumentRepository } from './documents.repository.ts';
+import { AttachmentRepository } from './attachments.repository.ts';
 import { DOCUMENT_PUBLISHED, DOCUMENT_REMOVED, DOCUMENT_VALIDITY_CHANGED } from './document-workflow.ts';
 import type { DocumentRelations } from './document-relations.ts';
 
@@ -33,6 +34,9 @@ export class DocumentIndexer {
       return;
     }
     const e = (await repo.findEdition(doc.published_edition_id))!;
+    // Attachment text goes into the body (weighted below the title), so a phrase found only in an attached PDF finds the document.
+    const attachmentTexts = await new AttachmentRepository(this.db).textsOf(e.id);
+    const body = [e.body_text, ...attachmentTexts.map((a) => `附件：${a.filename}\n${a.text}`)].filter(Boolean).join('\n\n');
     const validity = doc.normative_kind ? await this.relations.validity(null, doc.id).then((v) => v.status).catch(() => null) : null;
     await this.search.upsert({
       id: doc.id,
@@ -40,7 +44,7 @@ export class DocumentIndexer {
       orgId: doc.org_id,
       orgPath: doc.org_path,
       title: e.title,
-      body: e.body_text,
+      body,
       docNo: e.doc_no,
       indexNo: doc.index_no,
       topic: e.topic,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
+import type { Tx, UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import { can, type Actor } from '../../platform/authz/actor.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -8,6 +8,7 @@ import { DocumentRepository, type DocumentWithOrg, type LinkRow } from './docume
 import { RelationsRepository } from './relations.repository.ts';
 import { linkTypeNames, type CreateEffectInput, type LinkDtoType, type ValidityDto } from './relations.schemas.ts';
 import { normativeStatus, normativeStatusNames, type DocumentEffect } from './domain/index.ts';
+import { NormativeStatusStore } from './normative-status-store.ts';
 
 /** Link types that order documents in time (a later one acts on an earlier one): they must never form a cycle. */
 const DIRECTED = new Set<LinkRow['type']>(['amends', 'repeals', 'replaces', 'implements', 'interprets']);
@@ -17,10 +18,16 @@ const DIRECTED = new Set<LinkRow['type']>(['amends', 'repeals', 'replaces', 'imp
  * from which a normative document's validity on any date is computed.
  */
 export class DocumentRelations {
+  private readonly store: NormativeStatusStore;
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly uow: UnitOfWork,
-  ) {}
+    /** Today in China; injected by tests that need a fixed date. */
+    readonly today: () => string = beijingToday,
+  ) {
+    this.store = new NormativeStatusStore(db, uow);
+  }
 
   async links(actor: Actor | null, id: string): Promise<LinkDtoType[]> {
     const repo = new DocumentRepository(this.db);
@@ -85,16 +92,49 @@ export class DocumentRelations {
         id: newId(), affecting_document_id: affectingId, affected_document_id: affected.id, type: input.type,
         affected_article: input.affectedArticle ?? null, in_force_on: input.inForceOn, applied, created_by: actor.userId, created_at: nowIso(),
       });
-      const linkType = input.type === 'suspends' ? 'related' : input.type;
+      const linkType = input.type === 'suspends' || input.type === 'expires' ? 'related' : input.type;
       if (!(await repo.linksOf(affectingId)).some((l) => l.to_document_id === affected.id && l.type === linkType)) {
         await repo.insertLink({ id: newId(), from_document_id: affectingId, to_document_id: affected.id, type: linkType, created_by: actor.userId, created_at: nowIso() });
       }
       await tx.audit({ action: 'document.effect', entityType: 'document', entityId: affected.id, org: { id: affected.org_id, path: affected.org_path }, after: { ...input, affectingDocumentId: affectingId, applied: applied === 1 } });
+      // An effect recorded by an already published document applies at once: the stored status follows.
+      if (applied) await this.refreshStatus(tx, [affected.id]);
     });
   }
 
+  /** Removes an effect recorded by `affectingId` (a mistake, or a clean-up correction); the affected status follows. */
+  async removeEffect(actor: Actor, affectingId: string, effectId: string): Promise<void> {
+    await this.uow(actor, async (tx) => {
+      const repo = new DocumentRepository(tx.db);
+      const affecting = await repo.find(affectingId);
+      const rel = new RelationsRepository(tx.db);
+      const effect = (await rel.effectsBy(affectingId)).find((e) => e.id === effectId);
+      if (!affecting || !effect || !can(actor, 'document.edit', affecting.org_path)) throw new NotFoundError();
+      const affected = (await repo.find(effect.affected_document_id))!;
+      await rel.delete(effectId);
+      await tx.audit({
+        action: 'document.effect_remove', entityType: 'document', entityId: affected.id, org: { id: affected.org_id, path: affected.org_path },
+        before: { type: effect.type, affectingDocumentId: affectingId, affectedArticle: effect.affected_article, inForceOn: effect.in_force_on, applied: effect.applied === 1 },
+      });
+      await this.refreshStatus(tx, [affected.id]);
+    });
+  }
+
+  /**
+   * Recomputes the stored validity status of documents inside the caller's transaction (emitting
+   * document.validity_changed for those that changed). Whoever changes dates or effects outside this class calls it.
+   */
+  refreshStatus(tx: Tx, documentIds: readonly string[], options: { emit?: boolean } = {}): Promise<string[]> {
+    return this.store.refresh(tx, documentIds, this.today(), options);
+  }
+
+  /** The daily maintenance task: recomputes statuses that the calendar changed (see normative-status-store.ts). */
+  refreshDueStatuses(today = this.today()): Promise<number> {
+    return this.store.refreshDue(today);
+  }
+
   /** Validity of a document on a date (default today, Beijing), from its dates and the effects recorded on it. */
-  async validity(actor: Actor | null, id: string, asOf = beijingToday()): Promise<ValidityDto> {
+  async validity(actor: Actor | null, id: string, asOf = this.today()): Promise<ValidityDto> {
     const repo = new DocumentRepository(this.db);
     const doc = await repo.find(id);
     if (!doc || (actor === null ? doc.public_state === 'none' || doc.public_state === 'unpublished' : !can(actor, 'document.read', doc.org_path))) throw new NotFoundError();
@@ -120,9 +160,29 @@ export class DocumentRelations {
     };
   }
 
-  /** Called by the workflow when a document is published, inside its transaction. */
-  async onPublished(db: Kysely<DB>, documentId: string): Promise<string[]> {
-    return new RelationsRepository(db).applyEffectsBy(documentId);
+  /**
+   * Records effects of `affectingId` inside the caller's transaction (clean-up results, revocation decisions), with
+   * the matching links; like every effect they apply when the affecting document is published.
+   */
+  async recordEffects(db: Kysely<DB>, actorId: string | null, affectingId: string, effects: { affectedDocumentId: string; type: DocumentEffect['type']; inForceOn: string }[]): Promise<void> {
+    const repo = new DocumentRepository(db);
+    const relations = new RelationsRepository(db);
+    for (const e of effects) {
+      await relations.insert({ id: newId(), affecting_document_id: affectingId, affected_document_id: e.affectedDocumentId, type: e.type, affected_article: null, in_force_on: e.inForceOn, applied: 0, created_by: actorId, created_at: nowIso() });
+      // 失效 has no link type of its own: the link only says the two documents belong together.
+      const linkType = e.type === 'repeals' || e.type === 'replaces' || e.type === 'amends' ? e.type : 'related';
+      await repo.insertLink({ id: newId(), from_document_id: affectingId, to_document_id: e.affectedDocumentId, type: linkType, created_by: actorId, created_at: nowIso() });
+    }
+  }
+
+  /**
+   * Called by the workflow when a document is published, inside its transaction: its recorded effects apply and
+   * the affected documents' stored statuses follow (document.validity_changed for each that changed).
+   */
+  async onPublished(tx: Tx, documentId: string): Promise<string[]> {
+    const affected = await new RelationsRepository(tx.db).applyEffectsBy(documentId);
+    await this.refreshStatus(tx, affected);
+    return affected;
   }
 
   private async reaches(repo: DocumentRepository, start: string, target: string): Promise<boolean> {

@@ -11,6 +11,8 @@ export type EditionMetadata = {
   keywords?: string[];
   summary?: string | null;
   note?: string | null;
+  /** The default-validity rule that filled 有效期至 (null: typed by the editor, or no rule). */
+  validityRule?: { id: string; years: number | null; note: string } | null;
 };
 
 export function presentEdition(e: EditionRow): EditionDto {
@@ -39,6 +41,7 @@ export function presentEdition(e: EditionRow): EditionDto {
     keywords: m.keywords ?? [],
     summary: m.summary ?? null,
     note: m.note ?? null,
+    validityRule: m.validityRule ?? null,
     submittedBy: e.submitted_by,
     submittedAt: e.submitted_at,
     decidedBy: e.decided_by,
@@ -60,6 +63,9 @@ export function presentDocument(d: DocumentWithOrg, edition: EditionRow): Docume
     organisationId: d.org_id,
     organisationName: d.org_name,
     indexNo: d.index_no,
+    registrationNo: d.registration_no,
+    validityStatus: d.validity_status,
+    validityStatusOn: d.validity_status_on,
     publicState: d.public_state,
     edition: presentEdition(edition),
     publishedEditionId: d.published_edition_id,
@@ -74,6 +80,7 @@ export function presentPublic(d: DocumentWithOrg, edition: EditionRow): Document
   return {
     ...dto,
     createdBy: null,
-    edition: { ...dto.edition, lockVersion: 0, submittedBy: null, submittedAt: null, decidedBy: null, decisionReason: null, scheduledAt: null },
+    validityStatusOn: null,
+    edition: { ...dto.edition, validityRule: null, lockVersion: 0, submittedBy: null, submittedAt: null, decidedBy: null, decisionReason: null, scheduledAt: null },
   };
 }

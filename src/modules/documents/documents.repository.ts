@@ -126,6 +126,20 @@ export class DocumentRepository {
     return this.db.selectFrom('doc_edition').selectAll().where('state', '=', 'scheduled').where('scheduled_at', '<=', now).execute();
   }
 
+  /** Normative documents whose stored validity is due for recomputation on `today` (see normative-status-store.ts). */
+  async validityDue(today: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('doc_document')
+      .select('id')
+      .where('normative_kind', 'is not', null)
+      .where('public_state', 'in', ['published', 'withdrawn'])
+      .where((eb) => eb.or([eb('validity_next_on', '<=', today), eb('validity_status_on', 'is', null)]))
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   async docNoTaken(orgId: string, docNoNorm: string, exceptDocumentId: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('doc_edition')
@@ -147,6 +161,20 @@ export class DocumentRepository {
       .returning('value')
       .executeTakeFirstOrThrow();
     return Number(row.value);
+  }
+
+  /** Moves a counter to at least `value` (a hand-entered number used it), inside the caller's transaction. */
+  async raiseSequence(orgId: string, name: string, value: number): Promise<void> {
+    await this.db
+      .insertInto('doc_sequence')
+      .values({ org_id: orgId, name, value })
+      .onConflict((oc) => oc.columns(['org_id', 'name']).doUpdateSet({ value: sql<number>`case when doc_sequence.value < ${value} then ${value} else doc_sequence.value end` }))
+      .execute();
+  }
+
+  async registrationNoTaken(registrationNo: string, exceptDocumentId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('doc_document').select('id').where('registration_no', '=', registrationNo).where('id', '!=', exceptDocumentId).executeTakeFirst();
+    return row !== undefined;
   }
 
   // links

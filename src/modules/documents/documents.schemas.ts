@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Nullable, PageQuery } from '../../shared/schemas/common.ts';
+import { Attachment } from './attachments.schemas.ts';
 
 const DateString = Type.String({ format: 'date' });
 const optDate = Type.Optional(Nullable(DateString));
@@ -94,6 +95,7 @@ export const Edition = Type.Object({
   keywords: Type.Array(Type.String()),
   summary: Nullable(Type.String()),
   note: Nullable(Type.String()),
+  validityRule: Nullable(Type.Object({ id: Type.String(), years: Nullable(Type.Integer()), note: Type.String() })),
   submittedBy: Nullable(Type.String()),
   submittedAt: Nullable(Type.String()),
   decidedBy: Nullable(Type.String()),
@@ -114,11 +116,18 @@ export const DocumentBody = Type.Object({
   organisationId: Type.String(),
   organisationName: Type.String(),
   indexNo: Nullable(Type.String()),
+  /** 统一登记编号 (normative documents). */
+  registrationNo: Nullable(Type.String()),
+  /** Stored validity status today (normative documents), and the day it was computed for. */
+  validityStatus: Nullable(Type.String()),
+  validityStatusOn: Nullable(Type.String()),
   publicState: Type.String(),
   edition: Edition,
   publishedEditionId: Nullable(Type.String()),
   createdBy: Nullable(Type.String()),
   createdAt: Type.String(),
+  /** The shown edition's attachments in reading order (single-document reads only, not lists). */
+  attachments: Type.Optional(Type.Array(Attachment)),
 });
 
 export type CreateDocumentInput = Static<typeof CreateDocument>;
@@ -126,3 +135,5 @@ export type UpdateDocumentInput = Static<typeof UpdateDocument>;
 export type DocumentActionInput = Static<typeof DocumentAction>;
 export type EditionDto = Static<typeof Edition>;
 export type DocumentDto = Static<typeof DocumentBody>;
+
+export const RegistrationNoBody = Type.Object({ registrationNo: Nullable(Type.String({ maxLength: 60 })) }, { additionalProperties: false });

@@ -9,9 +9,10 @@ import { htmlToText, sanitizeRichText } from '../../platform/files/index.ts';
 import type { OrganisationService } from '../organisations/index.ts';
 import { DocumentRepository, type DocumentWithOrg, type EditionRow } from './documents.repository.ts';
 import { presentDocument, presentPublic, type EditionMetadata } from './documents.presenter.ts';
-import { checkMetadata } from './domain/index.ts';
+import { applyValidityRule, checkMetadata, defaultValidityRules, type NormativeKind, type ValidityRule } from './domain/index.ts';
 import { beijingToday } from './document-relations.ts';
 import type { CreateDocumentInput, DocumentDto, UpdateDocumentInput } from './documents.schemas.ts';
+import type { DocumentAttachments } from './document-attachments.ts';
 
 const EDITABLE = new Set(['draft', 'rejected']);
 
@@ -25,6 +26,9 @@ export class DocumentService {
     private readonly db: Kysely<DB>,
     private readonly uow: UnitOfWork,
     private readonly orgs: OrganisationService,
+    private readonly attachments?: DocumentAttachments,
+    /** Default 有效期 rules (GONGKAI_VALIDITY_RULES), applied on save to normative documents without an expiry. */
+    private readonly validityRules: readonly ValidityRule[] = defaultValidityRules,
   ) {}
 
   async list(actor: Actor, query: { organisationId?: string; state?: string; q?: string; page?: number; pageSize?: number }) {
@@ -42,7 +46,8 @@ export class DocumentService {
     const repo = new DocumentRepository(this.db);
     const doc = await repo.find(id);
     if (!doc || !can(actor, 'document.read', doc.org_path)) throw new NotFoundError();
-    return presentDocument(doc, (await repo.findEdition(doc.open_edition_id ?? doc.published_edition_id!))!);
+    const edition = (await repo.findEdition(doc.open_edition_id ?? doc.published_edition_id!))!;
+    return { ...presentDocument(doc, edition), attachments: (await this.attachments?.ofEdition(doc.id, edition.id)) ?? [] };
   }
 
   /**
@@ -54,7 +59,8 @@ export class DocumentService {
     const doc = (await repo.find(idOrSlug)) ?? (await repo.findBySlug(idOrSlug));
     if (!doc || !doc.published_edition_id || doc.public_state === 'none') throw new NotFoundError();
     if (doc.public_state === 'unpublished') throw new AppError('GONE', 410, { replacement: doc.replacement_document_id ?? '' });
-    return presentPublic(doc, (await repo.findEdition(doc.published_edition_id))!);
+    const edition = (await repo.findEdition(doc.published_edition_id))!;
+    return { ...presentPublic(doc, edition), attachments: (await this.attachments?.ofEdition(doc.id, edition.id)) ?? [] };
   }
 
   /** Published documents for the portal and feeds, newest first: by organisation subtree, kind, normative only. */
@@ -94,7 +100,8 @@ export class DocumentService {
       const repo = new DocumentRepository(tx.db);
       const now = nowIso();
       const documentId = newId();
-      const edition = { ...emptyEdition(documentId, actor, now), ...(await editionFields(repo, org.id, documentId, input)) };
+      const fields = { ...emptyEdition(documentId, actor, now), ...(await editionFields(repo, org.id, documentId, input)) };
+      const edition = { ...fields, ...defaultValidity(fields, input.normativeKind ?? null, input, this.validityRules) };
       assertMetadata(edition);
       const doc = {
         id: documentId,
@@ -104,6 +111,9 @@ export class DocumentService {
         normative_kind: input.normativeKind ?? null,
         index_no: null,
         registration_no: null,
+        validity_status: null,
+        validity_status_on: null,
+        validity_next_on: null,
         published_edition_id: null,
         open_edition_id: edition.id,
         public_state: 'none' as const,
@@ -128,7 +138,8 @@ export class DocumentService {
       const { doc, edition } = await this.requireOpenEdition(repo, actor, id);
       if (!EDITABLE.has(edition.state)) throw new ConflictError('DOC_NOT_EDITABLE', { state: edition.state });
       const lockVersion = input.lockVersion ?? edition.lock_version;
-      const patch = { ...(await editionFields(repo, doc.org_id, doc.id, input, edition)), updated_at: nowIso() };
+      const fields = { ...(await editionFields(repo, doc.org_id, doc.id, input, edition)), updated_at: nowIso() };
+      const patch = { ...fields, ...defaultValidity({ ...edition, ...fields }, doc.normative_kind, input, this.validityRules) };
       assertMetadata({ ...edition, ...patch });
       if (!(await repo.updateEdition(edition.id, lockVersion, patch))) throw new ConflictError('EDIT_CONFLICT');
       await repo.updateDocument(doc.id, { updated_at: patch.updated_at });
@@ -163,9 +174,10 @@ export class DocumentService {
         created_by: actor.userId, created_at: now, updated_at: now,
       };
       await repo.insertEdition(edition);
+      const copied = (await this.attachments?.copyToEdition(tx, base.id, edition.id)) ?? 0;
       await repo.updateDocument(id, { open_edition_id: edition.id, updated_at: now });
-      await tx.audit({ action: 'document.new_edition', entityType: 'document', entityId: id, org: { id: doc.org_id, path: doc.org_path }, after: { version: `${edition.version_major}.${edition.version_minor}`, changeType } });
-      return presentDocument({ ...doc, open_edition_id: edition.id }, edition);
+      await tx.audit({ action: 'document.new_edition', entityType: 'document', entityId: id, org: { id: doc.org_id, path: doc.org_path }, after: { version: `${edition.version_major}.${edition.version_minor}`, changeType, attachmentsCopied: copied } });
+      return { ...presentDocument({ ...doc, open_edition_id: edition.id }, edition), attachments: (await this.attachments?.ofEdition(doc.id, edition.id, tx.db)) ?? [] };
     });
   }
 
@@ -182,6 +194,24 @@ export class DocumentService {
   }
 }
 
+
+/**
+ * Default 有效期至 of a normative document (normative-validity.ts): filled from the first matching rule while the
+ * editor has not set one, counted from 实施日期 else 成文日期, and recomputed on later saves (title or dates may
+ * change) until the editor types a date. The rule that applied is kept in the metadata for the editor to show.
+ */
+function defaultValidity(e: EditionRow, kind: NormativeKind | null, input: UpdateDocumentInput, rules: readonly ValidityRule[]): Partial<EditionRow> {
+  if (!kind) return {};
+  const meta = JSON.parse(e.metadata) as EditionMetadata;
+  const typed = input.expiresOn !== undefined && input.expiresOn !== null && input.expiresOn !== '';
+  if (typed || (e.expires_on && !meta.validityRule)) {
+    if (!meta.validityRule) return {};
+    return { metadata: JSON.stringify({ ...meta, validityRule: null }) };
+  }
+  const { rule, expiresOn } = applyValidityRule({ title: e.title, kind, effectiveFrom: e.effective_from, writtenOn: e.written_on }, rules);
+  const applied = rule ? { id: rule.id, years: rule.years, note: rule.note } : null;
+  return { expires_on: expiresOn, metadata: JSON.stringify({ ...meta, validityRule: applied }) };
+}
 
 /** The metadata rules of domain/metadata-rules.ts (date order, impossible dates, summary length, withheld reason). */
 function assertMetadata(e: EditionRow): void {

@@ -10,6 +10,11 @@ export interface DocumentTable {
   normative_kind: 'normative' | 'rule' | null;
   index_no: string | null;
   registration_no: string | null;
+  /** Stored validity (normative documents only), computed for validity_status_on; see normative-status-store.ts. */
+  validity_status: 'not_yet_in_force' | 'in_force' | 'amended' | 'suspended' | 'expired' | 'repealed' | null;
+  validity_status_on: string | null;
+  /** The next day the status may change by the calendar alone; the daily task recomputes from then. */
+  validity_next_on: string | null;
   /** The edition the public sees (null until first published). */
   published_edition_id: string | null;
   /** The one edition being worked on (draft … scheduled), if any. */
@@ -133,4 +138,24 @@ export interface SequenceTable {
   org_id: string;
   name: string;
   value: number;
+}
+
+/** 专题: an administrator-defined themed category of the normative library. */
+export interface ThemeTable {
+  id: string;
+  org_id: string;
+  name: string;
+  description: string | null;
+  /** JSON array of 主题分类 codes. */
+  topic_codes: string;
+  sort_order: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ThemeItemTable {
+  theme_id: string;
+  document_id: string;
+  created_at: string;
 }

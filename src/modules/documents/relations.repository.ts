@@ -28,6 +28,10 @@ export class RelationsRepository {
     await this.db.insertInto('doc_effect').values(row).execute();
   }
 
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('doc_effect').where('id', '=', id).execute();
+  }
+
   /** Effects recorded by a document take effect when it is published. */
   async applyEffectsBy(affectingId: string): Promise<string[]> {
     const rows = await this.db.selectFrom('doc_effect').select('affected_document_id').where('affecting_document_id', '=', affectingId).where('applied', '=', 0).execute();

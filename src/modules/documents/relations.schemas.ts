@@ -27,7 +27,7 @@ export const LinkDto = Type.Object({
 export const CreateEffect = Type.Object(
   {
     affectedDocumentId: Id,
-    type: Type.Union([Type.Literal('amends'), Type.Literal('repeals'), Type.Literal('replaces'), Type.Literal('suspends')]),
+    type: Type.Union([Type.Literal('amends'), Type.Literal('repeals'), Type.Literal('replaces'), Type.Literal('suspends'), Type.Literal('expires')]),
     affectedArticle: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
     inForceOn: Type.String({ format: 'date' }),
   },

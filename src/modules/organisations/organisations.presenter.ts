@@ -2,7 +2,7 @@ import { parseJson, toBool } from '../../platform/db/ids.ts';
 import type { ContactDto, OrganisationDto } from '../../shared/schemas/organisations.ts';
 import type { OrgRow } from './organisations.repository.ts';
 
-const contactKeys = ['address', 'postcode', 'phone', 'fax', 'email', 'website', 'officeHours'] as const;
+const contactKeys = ['officeName', 'address', 'postcode', 'phone', 'fax', 'email', 'website', 'officeHours'] as const;
 
 export function presentContact(json: string): ContactDto {
   const raw = parseJson<Record<string, string | null>>(json, {});

@@ -122,7 +122,109 @@ export const settings = {
     default: '../shared/data/divisions',
     parse: text(500),
   },
+  attachmentMaxMb: {
+    name: 'GONGKAI_ATTACHMENT_MAX_MB',
+    description: '单个附件大小上限（MB）',
+    default: 50,
+    parse: int(1, 1024),
+  },
   pgPoolSize: { name: 'GONGKAI_PG_POOL_SIZE', description: 'PostgreSQL 连接池大小', default: 10, parse: int(1, 200) },
+  registrationPattern: {
+    name: 'GONGKAI_REGISTRATION_PATTERN',
+    description:
+      '规范性文件统一登记编号规则：{DIV} 区划代码、{USCC} 统一社会信用代码、{YYYY} 年份、{seq:N} 序号（必含 {YYYY} 与 {seq}）；可写固定前缀如 YCGS-{YYYY}-{seq}。各地格式不一 [U]',
+    default: '{DIV}-{YYYY}-{seq:04}',
+    parse: (raw: string) => {
+      if (!/\{YYYY\}/.test(raw) || !/\{seq(:\d{1,2}d?)?\}/.test(raw)) throw new Error('必须包含 {YYYY} 与 {seq:N} / must contain {YYYY} and {seq:N}');
+      return text(100)(raw);
+    },
+  },
+  validityRules: {
+    name: 'GONGKAI_VALIDITY_RULES',
+    description: '规范性文件默认有效期规则（JSON 数组，依次匹配，见 README“规范性文件”）；为空则用内置规则：规章不设、暂行/试行 2 年、其他 5 年 [U]',
+    default: '',
+    parse: (raw: string) => {
+      if (raw.trim() === '') return '';
+      try {
+        if (!Array.isArray(JSON.parse(raw))) throw new Error();
+      } catch {
+        throw new Error('应为 JSON 数组 / must be a JSON array');
+      }
+      return text(10_000)(raw);
+    },
+  },
+  expiryNoticeDays: {
+    name: 'GONGKAI_EXPIRY_NOTICE_DAYS',
+    description: '规范性文件到期前多少天列入发文机关的工作待办',
+    default: 90,
+    parse: int(1, 730),
+  },
+  expiryUrgentDays: {
+    name: 'GONGKAI_EXPIRY_URGENT_DAYS',
+    description: '规范性文件到期前多少天在工作待办中标为紧急',
+    default: 30,
+    parse: int(1, 730),
+  },
+  normativeFilingDays: {
+    name: 'GONGKAI_NORMATIVE_FILING_DAYS',
+    description: '行政规范性文件公布后报送备案的期限（天）；各地规定不一，多为 30 日',
+    default: 30,
+    parse: int(1, 365),
+  },
+  normativeDayCount: {
+    name: 'GONGKAI_NORMATIVE_DAY_COUNT',
+    description: '备案期限与审查期限按自然日（calendar）还是工作日（working）计算',
+    default: 'calendar' as 'calendar' | 'working',
+    parse: oneOf('calendar', 'working'),
+  },
+  normativeReviewDays: {
+    name: 'GONGKAI_NORMATIVE_REVIEW_DAYS',
+    description: '报送备案后备案审查机关应完成审查的期限（天），逾期列入政务公开办的逾期清单',
+    default: 30,
+    parse: int(1, 365),
+  },
+  scanRateLimit: {
+    name: 'GONGKAI_SCAN_RATE_LIMIT',
+    description: '每个用户（或 IP）每分钟可调用审查扫描接口 POST /api/v1/review/scan 的次数',
+    default: 60,
+    parse: int(1, 10_000),
+  },
+  scanEmailDomains: {
+    name: 'GONGKAI_SCAN_EMAIL_DOMAINS',
+    description: '审查扫描时允许出现的机关邮箱域名（逗号分隔，含其子域名）',
+    default: 'gov.cn',
+    parse: text(2000),
+  },
+  scanAllowedPhones: {
+    name: 'GONGKAI_SCAN_ALLOWED_PHONES',
+    description: '审查扫描时允许出现的公开办公电话（逗号分隔，如 0717-6221234）；各单位的名单由审查流程另行维护',
+    default: '',
+    parse: text(10_000),
+  },
+  scanMasking: {
+    name: 'GONGKAI_SCAN_MASKING',
+    description: '各类个人信息的打码规则，如 id_card=6+4,mobile=3+4（保留前 N 位 + 后 M 位）；未列出的类别用内置规则',
+    default: '',
+    parse: optionalPattern(/^\s*[a-z_]+\s*=\s*\d{1,2}\s*\+\s*\d{1,2}\s*(,\s*[a-z_]+\s*=\s*\d{1,2}\s*\+\s*\d{1,2}\s*)*$/, 'id_card=6+4,mobile=3+4'),
+  },
+  reviewInterpretationDays: {
+    name: 'GONGKAI_REVIEW_INTERPRETATION_DAYS',
+    description: '三同步：须解读的文件发布后，解读材料最迟在多少个工作日内发布（有解读方案时）',
+    default: 3,
+    parse: int(0, 30),
+  },
+  reviewRescanHours: {
+    name: 'GONGKAI_REVIEW_RESCAN_HOURS',
+    description: '已发布内容定期复查（重新扫描）的间隔小时数；词库变更时立即复查',
+    default: 24,
+    parse: int(1, 24 * 30),
+  },
+  reviewRescanBatch: {
+    name: 'GONGKAI_REVIEW_RESCAN_BATCH',
+    description: '复查每批扫描的已发布版本数（每次维护任务运行一批）',
+    default: 200,
+    parse: int(1, 10_000),
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 export type Settings = typeof settings;

@@ -15,12 +15,19 @@ export type TableInfo = {
 /** Kysely's own bookkeeping tables: not data, exported as the migration list instead. */
 export const isMigrationTable = (name: string) => name === 'kysely_migration' || name === 'kysely_migration_lock';
 
+/**
+ * Tables that triggers fill from other tables (the search index's narrow rows, migration
+ * 2026-11-26T0400): derived data, like the FTS5 tables, so neither exported nor restored; restoring their
+ * source rows rebuilds them.
+ */
+export const isDerivedTable = (name: string) => name === 'srch_facet';
+
 export const anyDb = (database: Pick<Database, 'db'>) => database.db as unknown as Kysely<any>;
 
 export async function listTables(database: Pick<Database, 'db' | 'dialect'>): Promise<TableInfo[]> {
   const names = database.dialect.name === 'sqlite' ? await sqliteTables(database) : await postgresTables(database);
   const tables: TableInfo[] = [];
-  for (const name of names.filter((n) => !isMigrationTable(n)).sort()) {
+  for (const name of names.filter((n) => !isMigrationTable(n) && !isDerivedTable(n)).sort()) {
     tables.push(database.dialect.name === 'sqlite' ? await sqliteTable(database, name) : await postgresTable(database, name));
   }
   return tables;

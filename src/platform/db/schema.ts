@@ -1,9 +1,14 @@
 import type { OrgTable } from '../../modules/organisations/organisations.tables.ts';
 import type {
-  AttachmentTable, ColumnItemTable, ColumnTable, DocumentTable, EditionHistoryTable, EditionTable, EffectTable, LinkTable, SequenceTable,
+  AttachmentTable, ColumnItemTable, ColumnTable, DocumentTable, EditionHistoryTable, EditionTable, EffectTable, LinkTable, SequenceTable, ThemeItemTable, ThemeTable,
 } from '../../modules/documents/documents.tables.ts';
+import type { CleanupItemTable, CleanupTable, FilingAuthorityTable, FilingTable } from '../../modules/documents/normative.tables.ts';
 import type { ApiTokenTable, RoleGrantTable, SessionTable, UserTable } from '../../modules/identity/identity.tables.ts';
-import type { SearchDocTable } from '../search/search.tables.ts';
+import type { SearchDocTable, SearchFacetTable } from '../search/search.tables.ts';
+import type { LedgerTable } from '../../modules/ledger/ledger.tables.ts';
+import type {
+  DictionaryEntryTable, FindingTable, InterpretationPlanTable, InterpretationRuleTable, OverrideTable, QueueItemTable, ReviewStateTable, ScanTable, SignoffTable, StepConfigTable,
+} from '../../modules/review/review.tables.ts';
 
 export interface AuditTable {
   id: string;
@@ -54,8 +59,26 @@ export interface DB {
   doc_column: ColumnTable;
   doc_column_item: ColumnItemTable;
   doc_sequence: SequenceTable;
+  doc_theme: ThemeTable;
+  doc_theme_item: ThemeItemTable;
+  doc_filing: FilingTable;
+  doc_filing_authority: FilingAuthorityTable;
+  doc_cleanup: CleanupTable;
+  doc_cleanup_item: CleanupItemTable;
   aud_log: AuditTable;
   sys_outbox: OutboxTable;
   sys_rate_limit: RateLimitTable;
   srch_doc: SearchDocTable;
+  pub_ledger: LedgerTable;
+  srch_facet: SearchFacetTable;
+  rev_dictionary_entry: DictionaryEntryTable;
+  rev_state: ReviewStateTable;
+  rev_scan: ScanTable;
+  rev_finding: FindingTable;
+  rev_override: OverrideTable;
+  rev_step_config: StepConfigTable;
+  rev_signoff: SignoffTable;
+  rev_interpretation_rule: InterpretationRuleTable;
+  rev_interpretation_plan: InterpretationPlanTable;
+  rev_queue_item: QueueItemTable;
 }

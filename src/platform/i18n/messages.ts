@@ -49,7 +49,44 @@ export const messages = {
   GONE: { zh: '该信息已撤销发布', en: 'This information has been unpublished' },
   COLUMN_NOT_EMPTY: { zh: '栏目下还有子栏目或文件，不能删除', en: 'The column still has sub-columns or documents' },
   LINK_CYCLE: { zh: '这条关联会形成循环（文件之间的修改、废止、替代关系不能成环）', en: 'This link would form a cycle' },
+  // normative documents
+  NOT_NORMATIVE: { zh: '该文件不是规范性文件或规章', en: 'This document is not a normative document or rule' },
+  REGISTRATION_NO_FORMAT: { zh: '登记编号不符合规则 {pattern}', en: 'The registration number does not match {pattern}' },
+  REGISTRATION_NO_TAKEN: { zh: '登记编号 {registrationNo} 已被其他文件使用', en: 'The registration number {registrationNo} is used by another document' },
+  REGISTRATION_NO_UNAVAILABLE: { zh: '无法生成统一登记编号：{reason}', en: 'No registration number can be generated: {reason}' },
+  THEME_NAME_TAKEN: { zh: '该机构已有名为“{name}”的专题', en: 'This organisation already has a theme named {name}' },
   NOT_PUBLISHED_YET: { zh: '文件尚未发布，不能新建修订版本', en: 'The document is not published yet' },
+  // attachments
+  ATTACHMENT_TOO_LARGE: { zh: '附件过大：单个附件不能超过 {limitMb} MB', en: 'The attachment is too large: at most {limitMb} MB per file' },
+  ATTACHMENT_EMPTY: { zh: '附件是空文件', en: 'The attachment is an empty file' },
+  ATTACHMENT_UNSUPPORTED: {
+    zh: '不支持的附件类型“{ext}”：只接受 PDF、DOCX、XLSX、PNG、JPEG、GIF、WEBP 图片以及 HTML、TXT 文件',
+    en: 'Unsupported attachment type "{ext}": only PDF, DOCX, XLSX, PNG, JPEG, GIF, WEBP, HTML and TXT are accepted',
+  },
+  ATTACHMENT_MISMATCH: {
+    zh: '附件内容与扩展名不符：文件名为 .{ext}，实际内容是 {actual}。请确认文件后重新上传',
+    en: 'The attachment does not match its extension: named .{ext} but the content is {actual}',
+  },
+  ATTACHMENT_DAMAGED: { zh: '附件已损坏或无法读取（{kind}），请重新导出后上传', en: 'The attachment is damaged or unreadable ({kind})' },
+  ATTACHMENT_VERSION_INVALID: {
+    zh: '只能把 HTML 附件标记为同一版本中某个非 HTML 附件（如 PDF）的无障碍版本',
+    en: 'Only an HTML attachment can be the accessible version of a non-HTML attachment of the same edition',
+  },
+  ATTACHMENT_ORDER_INVALID: { zh: '排序列表必须恰好包含该版本的全部附件', en: 'The order must list every attachment of the edition exactly once' },
+  // review (pre-publication review)
+  REVIEW_DICTIONARY_DUPLICATE: { zh: '词库中已有“{word}”', en: 'The dictionary already holds “{word}”' },
+  REVIEW_IMPORT_EMPTY: { zh: '导入文件中没有可用的词条', en: 'The import file holds no usable entries' },
+  REVIEW_IMPORT_TOO_MANY: { zh: '一次最多导入 {limit} 条', en: 'At most {limit} entries per import' },
+  REVIEW_FINDING_NOT_BLOCKING: { zh: '该问题不能豁免：不阻止发布的问题无需豁免，密级标志须删除并送保密审查', en: 'This finding cannot be overridden: non-blocking findings need none, secret markings must be removed' },
+  REVIEW_ALREADY_OVERRIDDEN: { zh: '该问题已记录豁免', en: 'This finding is already overridden' },
+  REVIEW_NOT_MASKABLE: { zh: '该问题无法在正文中一键脱敏：{reason}', en: 'This finding cannot be masked in the body: {reason}' },
+  REVIEW_EDITION_NOT_EDITABLE: { zh: '只能对草稿或退回的版本脱敏；已发布内容请在复查队列中“脱敏并重新发布”', en: 'Only a draft or rejected edition can be masked; use mask-and-republish for published content' },
+  REVIEW_STEP_SIGNED: { zh: '审查步骤“{step}”已签批', en: 'The review step “{step}” is already signed' },
+  REVIEW_STEP_ORDER: { zh: '请先完成前一审查步骤“{step}”', en: 'Sign the previous step “{step}” first' },
+  REVIEW_STEP_SAME_USER: { zh: '同一人不能签批两个审查步骤，提交人不能签批（双人审核）', en: 'One person cannot sign two steps, and the submitter cannot sign (four-eyes rule)' },
+  REVIEW_STEP_STATE: { zh: '只能对已提交待审核的版本签批', en: 'Only a submitted edition can be signed' },
+  REVIEW_QUEUE_CLOSED: { zh: '该复查事项已处理', en: 'This queue item has already been handled' },
+  REVIEW_RULE_EXISTS: { zh: '该三同步规则已存在', en: 'This 三同步 rule already exists' },
 } satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof messages;

@@ -1,11 +1,24 @@
 // An organisation's disclosure catalog (信息公开目录) as nested lists. Columns with published documents link to
 // their page; empty ones are listed as plain text so the whole catalog stays visible without dead ends.
 import type { ColumnNode } from '../publishing.ts';
-import { columnHref } from '../urls.ts';
+import { columnHref, GUIDE_COLUMN_CODE, guideHref } from '../urls.ts';
 
 const Count = ({ total }: { total: number }) => <span className="count">{total ? `（${total} 条）` : '（暂无信息）'}</span>;
 
 function Node({ node }: { node: ColumnNode }) {
+  if (node.code === GUIDE_COLUMN_CODE) {
+    return (
+      <li>
+        <a href={guideHref(node.organisationId)}>{node.name}</a>
+        {node.total > 0 && (
+          <>
+            {' '}
+            <a href={columnHref(node.id)} className="count">{`（历次指南 ${node.total} 条）`}</a>
+          </>
+        )}
+      </li>
+    );
+  }
   return (
     <li className={node.total ? undefined : 'column-empty'}>
       {node.total ? <a href={columnHref(node.id)}>{node.name}</a> : <span>{node.name}</span>}

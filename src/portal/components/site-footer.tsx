@@ -17,6 +17,9 @@ export function SiteFooter({ site }: { site: SiteInfo }) {
             <li>
               <a href="/about#accessibility">无障碍说明</a>
             </li>
+            <li>
+              <a href="/ledger">发布存证</a>
+            </li>
           </ul>
         </nav>
         <ul className="footer-identity">

@@ -4,7 +4,7 @@ import type { PageContext } from '../context.ts';
 import { Breadcrumbs, Layout } from '../layout.tsx';
 import type { ColumnNode } from '../publishing.ts';
 import type { Column, DocRow } from '../types.ts';
-import { columnHref, feedHrefs, withQuery, xxgkHref } from '../urls.ts';
+import { columnHref, feedHrefs, GUIDE_COLUMN_CODE, guideHref, withQuery, xxgkHref } from '../urls.ts';
 import { ColumnList } from '../components/column-tree.tsx';
 import { DocTable } from '../components/doc-table.tsx';
 import { FeedLink } from '../components/feed-link.tsx';
@@ -40,6 +40,11 @@ export function ColumnPage({ ctx, column, org, ancestors, subcolumns, rows, page
       {org && (
         <p className="lead">
           {org.name}信息公开目录中的栏目。<a href={xxgkHref(org.id)}>返回{org.name}政府信息公开</a>
+        </p>
+      )}
+      {org && column.code === GUIDE_COLUMN_CODE && (
+        <p className="banner">
+          <a href={guideHref(org.id)}>{`查看${org.name}现行政府信息公开指南`}</a>（根据本机关登记信息自动生成）
         </p>
       )}
       {subcolumns.length > 0 && (

@@ -7,18 +7,26 @@ import type { DocumentView } from '../publishing.ts';
 import { documentHref, feedHrefs, xxgkHref } from '../urls.ts';
 import { DocMeta } from '../components/doc-meta.tsx';
 import { DocLinks } from '../components/doc-links.tsx';
+import { DocAttachments } from '../components/doc-attachments.tsx';
 
 /** Statuses whose notice must be marked on the original page (《政府网站发展指引》). */
 const BANNER_STATUSES = new Set(['amended', 'repealed', 'expired', 'suspended']);
 
 export function DocumentPage({ ctx, view }: { ctx: PageContext; view: DocumentView }) {
-  const { doc, links, validity, changeLog } = view;
+  const { doc, links, validity, changeLog, ledger } = view;
   const e = doc.edition;
   const canonical = documentHref(doc);
   const withdrawn = doc.publicState === 'withdrawn';
   const feed = { title: `${doc.organisationName}最新信息`, href: feedHrefs.organisation(doc.organisationId) };
   return (
-    <Layout ctx={ctx} title={e.title} nav={doc.normativeKind ? 'policies' : 'openness'} canonical={canonical} feeds={[feed]} description={plainSummary(doc, 100)}>
+    <Layout
+      ctx={ctx}
+      title={e.title}
+      nav={doc.normativeKind ? 'policies' : 'openness'}
+      canonical={canonical}
+      feeds={[feed]}
+      description={plainSummary(doc, 100)}
+    >
       <Breadcrumbs
         items={[
           { label: '首页', href: '/' },
@@ -48,6 +56,7 @@ export function DocumentPage({ ctx, view }: { ctx: PageContext; view: DocumentVi
         <DocMeta doc={doc} validity={validity} />
         <div className="doc-body" dangerouslySetInnerHTML={{ __html: bodyForPage(e.bodyHtml) }} />
         {e.note && <p className="doc-note">{e.note}</p>}
+        <DocAttachments attachments={doc.attachments} />
         <DocLinks links={links} origin={ctx.origin} />
         <section className="doc-versions" aria-labelledby="doc-versions-heading">
           <h2 id="doc-versions-heading">版本与更新记录</h2>
@@ -69,6 +78,13 @@ export function DocumentPage({ ctx, view }: { ctx: PageContext; view: DocumentVi
                 </li>
               ))}
             </ol>
+          )}
+          {ledger && (
+            <p className="doc-ledger" data-ledger-seq={ledger.seq}>
+              {`发布存证：第 ${ledger.seq} 条，内容哈希 `}
+              <code title={ledger.contentHash}>{ledger.contentHash.slice(0, 16)}…</code>（
+              <a href={`/api/v1/ledger?documentId=${doc.id}`}>存证记录</a>，<a href="/ledger">如何核验</a>）
+            </p>
           )}
         </section>
         <p className="print-only">本文网址：{`${ctx.origin}${canonical}`}</p>

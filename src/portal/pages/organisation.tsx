@@ -18,6 +18,7 @@ const childGroups: { kinds: string[]; label: string }[] = [
 ];
 
 const contactRows: { key: keyof ContactDto; label: string }[] = [
+  { key: 'officeName', label: '信息公开工作机构' },
   { key: 'address', label: '办公地址' },
   { key: 'postcode', label: '邮政编码' },
   { key: 'phone', label: '联系电话' },

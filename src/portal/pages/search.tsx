@@ -11,7 +11,7 @@ import { SEARCH_HREF, SEARCH_MAX_QUERY, SEARCH_PAGE_SIZE, chineseDate, facetLabe
 import type { Facet, SearchHit } from '../../platform/search/index.ts';
 import { kindNames } from '../format.ts';
 
-export type SearchResults = { total: number; items: SearchHit[]; facets: Record<FacetKey, Facet> };
+export type SearchResults = { total: number; totalIsEstimate?: boolean; items: SearchHit[]; facets: Record<FacetKey, Facet> };
 
 type Props = {
   ctx: PageContext;
@@ -105,7 +105,7 @@ function ActiveFilters({ params, orgName }: { params: SearchParams; orgName: (id
 }
 
 function Results({ params, results, orgName }: { params: SearchParams; results: SearchResults; orgName: (id: string) => string | undefined }) {
-  const { total, items, facets } = results;
+  const { total, totalIsEstimate, items, facets } = results;
   const facetKeys = FACET_ORDER.filter((k) => facets[k].length > 0 || params[k] !== undefined);
   return (
     <div className={facetKeys.length > 0 ? 'search-layout' : 'search-layout search-layout-single'}>
@@ -114,7 +114,7 @@ function Results({ params, results, orgName }: { params: SearchParams; results: 
           搜索结果
         </h2>
         <p className="result-summary" role="status">
-          {`共找到 ${total} 条结果${total > SEARCH_PAGE_SIZE ? `，第 ${params.page} 页` : ''}`}
+          {`共找到 ${total}${totalIsEstimate ? ' 余' : ''} 条结果${total > SEARCH_PAGE_SIZE ? `，第 ${params.page} 页` : ''}`}
         </p>
         {items.length === 0 ? (
           <div className="empty-list search-empty">

@@ -25,6 +25,9 @@ export function SitemapPage({ ctx, areas }: { ctx: PageContext; areas: Org[] }) 
           <a href="/about">关于本网</a>
         </li>
         <li>
+          <a href="/ledger">发布存证</a>
+        </li>
+        <li>
           信息订阅（Atom）
           <ul className="link-list">
             <li>

@@ -15,6 +15,8 @@ const opt = (max: number) => Type.Optional(Nullable(Type.String({ maxLength: max
 
 export const Contact = Type.Object(
   {
+    /** 政府信息公开工作机构 (Art. 4): the office named in the 指南. */
+    officeName: opt(100),
     address: opt(200),
     postcode: Type.Optional(Nullable(Type.String({ pattern: '^(\\d{6})?$' }))),
     phone: opt(100),
@@ -64,6 +66,7 @@ export const Organisation = Type.Object({
   depth: Type.Integer(),
   active: Type.Boolean(),
   contact: Type.Object({
+    officeName: Nullable(Type.String()),
     address: Nullable(Type.String()),
     postcode: Nullable(Type.String()),
     phone: Nullable(Type.String()),

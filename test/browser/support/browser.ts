@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TestContext } from 'node:test';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { buildTestApp, type TestApp } from '../../support/app.ts';
 
 export const CHROMIUM_PATH = process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium';
@@ -102,4 +102,17 @@ export async function shootWithoutOverflow(portal: Portal, pages: readonly (read
     }
     await page.context().close();
   }
+}
+
+/**
+ * Waits until no element matches, then returns the count (0 on success). Lists re-render after a
+ * fetch, so counting at once races the request; a count still above zero after the timeout fails.
+ */
+export async function countAfterSettling(locator: Locator, timeoutMs = 5000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await locator.count()) === 0) return 0;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return locator.count();
 }

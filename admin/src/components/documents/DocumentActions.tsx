@@ -18,6 +18,8 @@ interface Props {
   onChanged: (doc: DocumentItem) => void;
   /** Saves unsaved edits first; false stops the action. */
   beforeAct: () => Promise<boolean>;
+  /** An action was refused: the server's Chinese reason (also shown as a notification). */
+  onRefused?: (action: DocumentAction, reason: string) => void;
 }
 
 interface ButtonDef {
@@ -30,7 +32,7 @@ interface ButtonDef {
 const DONE: Partial<Record<DocumentAction, string>> = { reopen: '已退回草稿，可继续修改后重新提交', reject: '已退回提交人' };
 
 /** The actions the lifecycle table allows this user in this state (the server still checks each one). */
-export function DocumentActions({ doc, onChanged, beforeAct }: Props) {
+export function DocumentActions({ doc, onChanged, beforeAct, onRefused }: Props) {
   const { user } = useAuth();
   const can = useCan();
   const { items: orgs } = useOrgTree();
@@ -50,6 +52,7 @@ export function DocumentActions({ doc, onChanged, beforeAct }: Props) {
       setDialog(null);
     } catch (err) {
       notification.error({ title: `未能${ACTION_LABELS[action]}`, description: errorMessage(err), duration: 8 });
+      onRefused?.(action, `${ACTION_LABELS[action]}：${errorMessage(err)}`);
       throw err;
     } finally {
       setBusy(null);

@@ -14,10 +14,12 @@ import { checkFields, NEW_DOCUMENT, toCreateInput, toFields, toFormValues } from
 import type { DocumentFormValues } from './documentForm';
 import { DocumentFormFields } from './DocumentFormFields';
 import { DocumentPanels } from './DocumentPanels';
+import { DocumentAttachments } from './DocumentAttachments';
 import { DocumentPreview, PortalDocument } from './DocumentPreview';
 import type { PreviewMeta } from './DocumentPreview';
 import { DocumentStatus } from './DocumentStatus';
 import { STATE_LABELS } from './labels';
+import { DocumentReviewCard } from '../review/DocumentReview';
 
 const EDITABLE_STATES = new Set(['draft', 'rejected']);
 
@@ -37,14 +39,21 @@ export function DocumentEditor({ id }: { id: string | null }) {
   const [warnings, setWarnings] = useState<string[]>([]);
   const [preview, setPreview] = useState<{ fields: DocumentFields; meta: PreviewMeta } | null>(null);
   const orgs = useOrgTree();
+  // 公开前审查: re-read after attachment changes and refusals; the last refusal of approve/publish stays visible.
+  const [reviewVersion, setReviewVersion] = useState(0);
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   const accept = useCallback(
     (d: DocumentItem) => {
       setDoc(d);
       form.resetFields();
-      form.setFieldsValue(toFormValues(d));
+      const values = toFormValues(d);
+      form.setFieldsValue(values);
+      // Warnings (e.g. publication later than 条例 Art. 26 allows) show on opening, not only after a save.
+      setWarnings(checkFields(toFields(values), d.edition.publishedAt).warnings);
       setDirty(false);
       setConflict(false);
+      setRefusal(null);
     },
     [form],
   );
@@ -191,7 +200,15 @@ export function DocumentEditor({ id }: { id: string | null }) {
             <Divider titlePlacement="start" plain>
               流转操作
             </Divider>
-            <DocumentActions doc={doc} onChanged={accept} beforeAct={() => (dirty && editable ? save() : Promise.resolve(true))} />
+            <DocumentActions
+              doc={doc}
+              onChanged={accept}
+              beforeAct={() => (dirty && editable ? save() : Promise.resolve(true))}
+              onRefused={(_, reason) => {
+                setRefusal(reason);
+                setReviewVersion((n) => n + 1);
+              }}
+            />
           </>
         ) : (
           <>
@@ -216,6 +233,24 @@ export function DocumentEditor({ id }: { id: string | null }) {
         <Card title="文件信息与正文（只读，按门户网站样式显示）">
           <PortalDocument fields={toFields(toFormValues(doc))} meta={previewMeta(toFormValues(doc))} />
         </Card>
+      )}
+
+      {doc && (
+        <Card title="附件">
+          {/* Keyed by edition: a new edition starts with its own (copied) list. */}
+          <DocumentAttachments key={doc.edition.id} doc={doc} editable={editable} onChanged={() => setReviewVersion((n) => n + 1)} />
+        </Card>
+      )}
+
+      {doc && (
+        <DocumentReviewCard
+          doc={doc}
+          version={reviewVersion}
+          editable={editable}
+          refusal={refusal}
+          beforeChange={() => (dirty && editable ? save() : Promise.resolve(true))}
+          onDocumentChanged={load}
+        />
       )}
 
       {doc && <DocumentPanels doc={doc} />}

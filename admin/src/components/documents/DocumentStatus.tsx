@@ -1,8 +1,14 @@
 // The editor's status block: state, version, 索引号, review notes and why the form may be read-only.
-import { Alert, Button, Descriptions, Space } from 'antd';
+import { Alert, Button, Descriptions, Space, Tag } from 'antd';
+import { RegistrationNoEditor } from './RegistrationNoEditor';
 import type { DocumentItem } from '../../types';
 import { formatTime } from '../format';
 import { KIND_LABELS, NORMATIVE_LABELS, PublicStateTag, StateTag } from './labels';
+
+const VALIDITY_LABELS: Record<string, string> = {
+  not_yet_in_force: '尚未施行', in_force: '有效', amended: '已修改', suspended: '暂停执行', expired: '已失效', repealed: '已废止',
+};
+const VALIDITY_COLORS: Record<string, string> = { in_force: 'green', amended: 'blue', not_yet_in_force: 'gold', suspended: 'orange', expired: 'default', repealed: 'red' };
 
 interface Props {
   doc: DocumentItem;
@@ -34,6 +40,23 @@ export function DocumentStatus({ doc, readOnlyReason, conflict, warnings, onRelo
           {e.version !== '1.0' && (e.changeType === 'major' ? '（重大修改）' : '（一般修改）')}
         </Descriptions.Item>
         <Descriptions.Item label="索引号">{doc.indexNo ?? '发布时生成'}</Descriptions.Item>
+        {doc.normativeKind && (
+          <Descriptions.Item label="统一登记编号">
+            <RegistrationNoEditor doc={doc} />
+          </Descriptions.Item>
+        )}
+        {doc.normativeKind && (
+          <Descriptions.Item label="效力状态">
+            {doc.validityStatus ? <Tag color={VALIDITY_COLORS[doc.validityStatus] ?? 'default'}>{VALIDITY_LABELS[doc.validityStatus] ?? doc.validityStatus}</Tag> : '发布后计算'}
+            {doc.validityStatusOn && <span>（{doc.validityStatusOn}）</span>}
+          </Descriptions.Item>
+        )}
+        {doc.normativeKind && (
+          <Descriptions.Item label="有效期">
+            {e.expiresOn ? `至 ${e.expiresOn}` : '未设'}
+            {e.validityRule ? `（默认规则：${e.validityRule.note}）` : e.expiresOn ? '（手工填写）' : ''}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="所属机构">{doc.organisationName}</Descriptions.Item>
         <Descriptions.Item label="类型">
           {KIND_LABELS[doc.kind]}

@@ -2,6 +2,7 @@
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { checkMetadata } from '../../../../src/modules/documents/domain/metadata-rules.ts';
+import { addWorkingDays } from '../../../../src/platform/calendar/working-days.ts';
 import type { Disclosure, DocumentCreateInput, DocumentFields, DocumentItem, DocumentKind, NormativeKind } from '../../types';
 import { blankToNull } from '../format';
 
@@ -118,7 +119,8 @@ export function checkFields(fields: DocumentFields, publishedAt?: string | null)
       disclosure: fields.disclosure,
       withheldReason: fields.disclosureReason,
     },
-    { today: dayjs().format('YYYY-MM-DD') },
+    // 条例 Art. 26: warns when publication falls more than 20 working days after the information was formed.
+    { today: dayjs().format('YYYY-MM-DD'), addWorkingDays },
   );
   const name = (path: string) => (path === 'withheldReason' ? 'disclosureReason' : path);
   return {

@@ -7,3 +7,6 @@ export * from './normative-status.ts';
 export * from './normative-validity.ts';
 export * from './index-number.ts';
 export * from './metadata-rules.ts';
+export * from './registration-number.ts';
+export * from './normative-filing.ts';
+export * from './normative-cleanup.ts';

@@ -8,4 +8,7 @@ export const postgresDialect: SqlDialect = {
   containsInsensitive: (column, needle) => sql<boolean>`${column} ILIKE ${'%' + likeEscape(needle) + '%'} ESCAPE '\\'`,
   isUniqueViolation: (err) => code(err) === '23505',
   isForeignKeyViolation: (err) => code(err) === '23503',
+  lockForTransaction: async (db, key) => {
+    await sql`select pg_advisory_xact_lock(${key})`.execute(db);
+  },
 };

@@ -8,4 +8,5 @@ export const sqliteDialect: SqlDialect = {
   containsInsensitive: (column, needle) => sql<boolean>`${column} LIKE ${'%' + likeEscape(needle) + '%'} ESCAPE '\\'`,
   isUniqueViolation: (err) => /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(code(err)),
   isForeignKeyViolation: (err) => code(err) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
+  lockForTransaction: async () => {},
 };

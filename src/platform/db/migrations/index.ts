@@ -2,6 +2,13 @@ import type { Migration } from 'kysely';
 import * as identity0 from './2026-11-25T0000_identity_create-organisations-users.ts';
 import * as documents0 from './2026-11-25T0100_documents_create-documents.ts';
 import * as search0 from './2026-11-25T0200_search_create-index.ts';
+import * as documents1 from './2026-11-26T0100_documents_attachment-blob-index.ts';
+import * as documents2 from './2026-11-26T0200_documents_normative-status.ts';
+import * as documents3 from './2026-11-26T0300_documents_normative-processes.ts';
+import * as ledger0 from './2026-11-26T0500_ledger_create-publication-ledger.ts';
+import * as review0 from './2026-11-26T0700_review_create-review.ts';
+import * as review1 from './2026-11-26T0800_review_finding-context.ts';
+import * as search1 from './2026-11-26T0400_search_facet-table.ts';
 
 // Listed explicitly (not read from the folder) so the same list works under tsx, in tests and in bundles.
 // Names sort in time order; never rename or edit a migration that has shipped.
@@ -9,4 +16,11 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T0000_identity_create-organisations-users': identity0,
   '2026-11-25T0100_documents_create-documents': documents0,
   '2026-11-25T0200_search_create-index': search0,
+  '2026-11-26T0100_documents_attachment-blob-index': documents1,
+  '2026-11-26T0200_documents_normative-status': documents2,
+  '2026-11-26T0300_documents_normative-processes': documents3,
+  '2026-11-26T0400_search_facet-table': search1,
+  '2026-11-26T0500_ledger_create-publication-ledger': ledger0,
+  '2026-11-26T0700_review_create-review': review0,
+  '2026-11-26T0800_review_finding-context': review1,
 };
