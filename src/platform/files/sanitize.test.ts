@@ -82,6 +82,14 @@ test('property: sanitising is idempotent and never leaves an active construct', 
   );
 });
 
+test('a discarded pseudo-tag that swallows a paragraph does not break idempotence (found by fast-check)', async () => {
+  const { sanitizeRichText: clean } = await import('./sanitize.ts');
+  const once = clean('<p onclick="x()"><javascript:<script>alert(1)</script><p onclick="x()">');
+  assert.equal(clean(once), once);
+  assert.doesNotMatch(once, /<script|onclick/);
+  assert.doesNotMatch(once, /<p>[^<]*<p>/, 'no paragraph nested in a paragraph');
+});
+
 test('article and chapter anchors survive sanitising; other ids do not', async () => {
   const { sanitizeRichText: clean } = await import('./sanitize.ts');
   const out = clean('<h2 id="chap-2">第二章</h2><p id="art-3">第三条</p><p id="art-3-2">第三条之二</p><p id="evil" onclick="x()">x</p><p id="javascript:1">y</p>');

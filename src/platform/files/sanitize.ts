@@ -52,7 +52,15 @@ const RICH_TEXT: sanitizeHtml.IOptions = {
 
 /** Removes everything outside the document-body allow-list. Safe to call on already-sanitised HTML. */
 export function sanitizeRichText(html: string): string {
-  return sanitizeHtml(html, RICH_TEXT);
+  // One pass can leave mis-nested blocks (a discarded unknown tag swallowing a <p>) that a second parse
+  // re-nests; repeat until stable so that saving a body twice never changes it. Two passes are the norm.
+  let out = sanitizeHtml(html, RICH_TEXT);
+  for (let pass = 0; pass < 4; pass += 1) {
+    const again = sanitizeHtml(out, RICH_TEXT);
+    if (again === out) break;
+    out = again;
+  }
+  return out;
 }
 
 const BLOCKS = [
