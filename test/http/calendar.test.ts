@@ -12,10 +12,14 @@ const HOLIDAYS = join(import.meta.dirname, '../../../shared/data/holidays');
 type ScheduleJson = { year: number; papers: string[]; days: { name: string; date: string; isOffDay: boolean }[] };
 const schedule = (year: number) => JSON.parse(readFileSync(join(HOLIDAYS, `${year}.json`), 'utf8')) as ScheduleJson;
 
-/** A 2027 schedule for the tests, derived from the 2026 file: the same holiday dates one year later, with 2027 as year. */
+const plus364 = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 364 * 86_400_000).toISOString().slice(0, 10);
+/**
+ * A 2027 schedule for the tests, derived from the 2026 file: every date 52 weeks later (weekdays kept, so make-up
+ * days stay on weekends); 2026-01-01 becomes 2026-12-31, a late-December day of the year before as real files have.
+ */
 function schedule2027(): ScheduleJson {
   const s = schedule(2026);
-  return { year: 2027, papers: ['https://example.gov.cn/2027'], days: s.days.map((d) => ({ ...d, date: `2027${d.date.slice(4)}` })) };
+  return { year: 2027, papers: ['https://example.gov.cn/2027'], days: s.days.map((d) => ({ ...d, date: plus364(d.date) })) };
 }
 
 const admin = systemActor('测试');
@@ -53,23 +57,25 @@ test('import through the API: the year becomes scheduled, its days are listed wi
   const { app, services, login } = await buildTestApp(t);
   const headers = await login('admin', ADMIN_PASSWORD);
 
-  const before = (await app.inject({ url: '/api/v1/calendar/working-days?from=2027-09-30&days=1' })).json();
-  assert.deepEqual(before, { date: '2027-10-01', provisional: true }, 'weekends only in an unloaded year');
+  const before = (await app.inject({ url: '/api/v1/calendar/working-days?from=2027-09-29&days=1' })).json();
+  assert.deepEqual(before, { date: '2027-09-30', provisional: true }, 'weekends only in an unloaded year');
 
   const imported = await app.inject({ method: 'POST', url: '/api/v1/calendar/import', headers, payload: schedule2027() });
   assert.equal(imported.statusCode, 200, imported.body);
   assert.deepEqual(imported.json(), { year: 2027, days: 39, holidays: 33, workdays: 6, replaced: 0 });
 
-  const after = (await app.inject({ url: '/api/v1/calendar/working-days?from=2027-09-30&days=1' })).json();
-  assert.deepEqual(after, { date: '2027-10-08', provisional: false });
+  const after = (await app.inject({ url: '/api/v1/calendar/working-days?from=2027-09-29&days=1' })).json();
+  assert.deepEqual(after, { date: '2027-10-07', provisional: false });
+  assert.deepEqual((await app.inject({ url: '/api/v1/calendar/working-days?from=2027-10-06&days=3' })).json(), { date: '2027-10-09', provisional: false }, 'imported make-up Saturday');
 
   const days = (await app.inject({ url: '/api/v1/calendar/days?year=2027' })).json() as { scheduled: boolean; items: { date: string; kind: string; source: string; name: string; sourceTitle: string }[] };
   assert.equal(days.scheduled, true);
-  assert.equal(days.items.length, 39);
-  const oct1 = days.items.find((d) => d.date === '2027-10-01')!;
+  assert.equal(days.items.length, 38, 'the 39 days of the file less 2026-12-31');
+  const oct1 = days.items.find((d) => d.date === '2027-09-30')!;
   assert.deepEqual([oct1.kind, oct1.source, oct1.name, oct1.sourceTitle], ['holiday', 'override', '国庆节', '国务院办公厅关于2027年部分节假日安排的通知']);
   const builtin = (await app.inject({ url: '/api/v1/calendar/days?year=2026' })).json() as typeof days;
   assert.ok(builtin.items.some((d) => d.date === '2026-10-10' && d.kind === 'workday' && d.source === 'chinese-days'));
+  assert.ok(builtin.items.some((d) => d.date === '2026-12-31' && d.kind === 'holiday' && d.source === 'override'), 'the late-December day of the 2027 file');
 
   const years = (await app.inject({ url: '/api/v1/calendar/years' })).json() as { items: { year: number; scheduled: boolean; source: string | null; papers: string[] }[] };
   assert.deepEqual(
@@ -82,7 +88,7 @@ test('import through the API: the year becomes scheduled, its days are listed wi
   assert.equal((await app.inject({ method: 'PUT', url: '/api/v1/calendar/overrides/2027-06-01', headers, payload: { kind: 'holiday', sourceTitle: '测试通知' } })).statusCode, 200);
   const again = await app.inject({ method: 'POST', url: '/api/v1/calendar/import', headers, payload: schedule2027() });
   assert.equal(again.json().replaced, 40);
-  assert.equal(((await app.inject({ url: '/api/v1/calendar/overrides?year=2027', headers })).json() as { items: unknown[] }).items.length, 39);
+  assert.equal(((await app.inject({ url: '/api/v1/calendar/overrides?year=2027', headers })).json() as { items: unknown[] }).items.length, 38);
 
   const bad = schedule2027();
   bad.days[2]!.date = '2027-02-30';
@@ -162,9 +168,9 @@ test('another instance sees a change after its version check; current() stays sy
 
   const eager = new CalendarService(db, createUnitOfWork(db), { refreshSeconds: 0, today: () => '2026-11-27' });
   assert.equal(eager.loaded, false);
-  assert.equal((await eager.snapshot()).isWorkingDay('2027-10-01'), false, 'snapshot() loads on first use');
-  await services.calendar.putOverride(admin, '2027-10-01', { kind: 'workday', sourceTitle: '测试' });
-  assert.equal((await eager.snapshot()).isWorkingDay('2027-10-01'), true);
+  assert.equal((await eager.snapshot()).isWorkingDay('2027-09-30'), false, 'snapshot() loads on first use');
+  await services.calendar.putOverride(admin, '2027-09-30', { kind: 'workday', sourceTitle: '测试' });
+  assert.equal((await eager.snapshot()).isWorkingDay('2027-09-30'), true);
 });
 
 test('November reminder: administrators see "请导入 2027 年节假日安排" from 1 November until 2027 is loaded', async (t) => {
