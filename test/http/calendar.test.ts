@@ -192,3 +192,26 @@ test('November reminder: administrators see "请导入 2027 年节假日安排" 
   await services.calendar.importSchedule(admin, schedule2027());
   assert.deepEqual(await reminders(admin, '2026-11-02'), []);
 });
+
+test('importing the eight real schedule files leaves every date of 2019–2026 as the files say', async (t) => {
+  const { app, services } = await buildTestApp(t);
+  const expected = new Map<string, boolean>();
+  for (let year = 2019; year <= 2026; year += 1) {
+    const file = schedule(year);
+    const r = await services.calendar.importSchedule(admin, readFileSync(join(HOLIDAYS, `${year}.json`), 'utf8'));
+    assert.deepEqual([r.year, r.days], [year, file.days.length]);
+    for (const d of file.days) expected.set(d.date, !d.isOffDay);
+  }
+  const calendar = services.calendar.current();
+  const wrong: string[] = [];
+  for (let t0 = Date.UTC(2019, 0, 1); t0 < Date.UTC(2027, 0, 1); t0 += 86_400_000) {
+    const date = new Date(t0).toISOString().slice(0, 10);
+    const weekday = new Date(t0).getUTCDay();
+    if (calendar.isWorkingDay(date) !== (expected.get(date) ?? (weekday !== 0 && weekday !== 6))) wrong.push(date);
+  }
+  assert.deepEqual(wrong, []);
+  const years = (await app.inject({ url: '/api/v1/calendar/years' })).json() as { items: { year: number; source: string }[] };
+  assert.deepEqual(years.items.filter((y) => y.year >= 2019 && y.year <= 2026).map((y) => y.source), Array(8).fill('import'));
+  const overrides = await services.database.db.selectFrom('cal_override').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  assert.equal(Number(overrides.n), expected.size, 'each listed day once, the late-December days of 2019 and 2023 included');
+});
