@@ -68,7 +68,6 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   // instance changed it (docs/calendar.md).
   const calendar = new CalendarService(db, uow, { refreshSeconds: config.calendarRefreshSeconds, today: relations.today });
   const todo = new TodoService(relations.today);
-  todo.register(calendarTodos(calendar));
   todo.register(normativeExpiryTodos(db, { noticeDays: config.expiryNoticeDays, urgentDays: config.expiryUrgentDays }));
   const filings = new NormativeFilings(db, uow, organisations, relations, workflow, {
     filingDays: config.normativeFilingDays,
@@ -95,6 +94,7 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   const review = new ReviewService(db, uow, editionScanner, documents, organisations);
   const rescan = new RescanService(db, uow, editionScanner, dictionaries, documents, workflow, { intervalHours: config.reviewRescanHours, batch: config.reviewRescanBatch });
   todo.register(interpretationTodos(db));
+  todo.register(calendarTodos(calendar));
 
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
   organisations.registerContentCheck({
