@@ -215,3 +215,26 @@ test('importing the eight real schedule files leaves every date of 2019–2026 a
   const overrides = await services.database.db.selectFrom('cal_override').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   assert.equal(Number(overrides.n), expected.size, 'each listed day once, the late-December days of 2019 and 2023 included');
 });
+
+test('normative filing periods counted in working days follow the administrators’ overrides', async (t) => {
+  const { app, services, login } = await buildTestApp(t, { GONGKAI_NORMATIVE_DAY_COUNT: 'working', GONGKAI_NORMATIVE_FILING_DAYS: '1' });
+  const dept = await orgByName(services, '宜昌市教育局');
+  const editor = await buildUser(services, dept.id, [{ role: 'editor', orgId: dept.id }]);
+  const reviewer = await buildUser(services, dept.id, [{ role: 'reviewer', orgId: dept.id }]);
+  const [e, r] = await Promise.all([editor, reviewer].map((u) => login(u.username, u.password)));
+  const today = services.relations.today();
+  const usual = services.calendar.current().addWorkingDays(today, 1).date;
+  await services.calendar.putOverride(admin, usual, { kind: 'holiday', sourceTitle: '测试：临时放假' });
+  const expected = services.calendar.current().addWorkingDays(today, 1).date;
+  assert.ok(expected > usual);
+
+  const doc = (await app.inject({ method: 'POST', url: '/api/v1/documents', headers: e!, payload: { organisationId: dept.id, title: '宜昌市教育局关于日历测试的规定', normativeKind: 'normative', effectiveFrom: '2024-01-01' } })).json();
+  for (const [h, action] of [[e, 'submit'], [r, 'approve'], [r, 'publish']] as const) {
+    const res = await app.inject({ method: 'POST', url: `/api/v1/documents/${doc.id}/actions`, headers: h!, payload: { action } });
+    assert.equal(res.statusCode, 200, res.body);
+  }
+  await services.outbox.idle();
+  const filing = await services.database.db.selectFrom('doc_filing').select(['published_on', 'due_on']).where('document_id', '=', doc.id).executeTakeFirstOrThrow();
+  assert.equal(filing.published_on, today);
+  assert.equal(filing.due_on, expected, `the override on ${usual} is skipped`);
+});
