@@ -22,6 +22,7 @@ import { attachmentRoutes, catalogRoutes, documentRoutes, normativeProcessRoutes
 import { searchRoutes } from './modules/search/index.ts';
 import { ledgerRoutes } from './modules/ledger/index.ts';
 import { reviewRoutes, scanRoutes, scanSettings } from './modules/review/index.ts';
+import { calendarRoutes } from './modules/calendar/index.ts';
 import { portalRoutes, renderNotFoundPage } from './portal/index.ts';
 
 export type AppOptions = { logger?: boolean | object };
@@ -119,6 +120,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(normativeProcessRoutes, { filings: services.filings, cleanups: services.cleanups });
       await api.register(scanRoutes, { ...scanSettings(config), dictionary: async () => (await services.dictionaries.compiled()).compiled });
       await api.register(reviewRoutes, { review: services.review, dictionaries: services.dictionaries, rescan: services.rescan });
+      await api.register(calendarRoutes, { calendar: services.calendar });
     },
     { prefix: '/api/v1' },
   );

@@ -27,7 +27,7 @@ import {
   parseValidityRules,
 } from './modules/documents/index.ts';
 import { FsFileStore } from './platform/files/index.ts';
-import { isWorkingDay } from './platform/calendar/working-days.ts';
+import { CalendarService, calendarTodos } from './modules/calendar/index.ts';
 import { SearchService } from './modules/search/index.ts';
 import { LedgerService } from './modules/ledger/index.ts';
 import { createSearchProvider } from './platform/search/index.ts';
@@ -63,13 +63,17 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   const verifyLedger = () => ledger.verify(currentContentHashes(db));
   const themes = new ThemeService(db, uow, organisations);
   const normative = new NormativeLibrary(db, organisations);
+  // The working-day calendar (chinese-days + overrides + imported years): `calendar.current()` is the WorkingDays
+  // snapshot deadline code takes; main.ts loads it before listening and the maintenance loop re-reads it when another
+  // instance changed it (docs/calendar.md).
+  const calendar = new CalendarService(db, uow, { refreshSeconds: config.calendarRefreshSeconds, today: relations.today });
   const todo = new TodoService(relations.today);
   todo.register(normativeExpiryTodos(db, { noticeDays: config.expiryNoticeDays, urgentDays: config.expiryUrgentDays }));
   const filings = new NormativeFilings(db, uow, organisations, relations, workflow, {
     filingDays: config.normativeFilingDays,
     reviewDays: config.normativeReviewDays,
     dayCount: config.normativeDayCount,
-    isWorkingDay,
+    isWorkingDay: (date) => calendar.current().isWorkingDay(date),
   });
   filings.register(outbox);
   todo.register(filingTodos(filings));
@@ -86,10 +90,11 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     masking: scanning.masking,
     beijingToday: relations.today,
   });
-  workflow.setPublicationGate(new ReviewGate(editionScanner, config.reviewInterpretationDays, relations.today));
+  workflow.setPublicationGate(new ReviewGate(editionScanner, config.reviewInterpretationDays, relations.today, () => calendar.current()));
   const review = new ReviewService(db, uow, editionScanner, documents, organisations);
   const rescan = new RescanService(db, uow, editionScanner, dictionaries, documents, workflow, { intervalHours: config.reviewRescanHours, batch: config.reviewRescanBatch });
   todo.register(interpretationTodos(db));
+  todo.register(calendarTodos(calendar));
 
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
   organisations.registerContentCheck({
@@ -118,6 +123,7 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     indexer,
     ledger,
     verifyLedger,
+    calendar,
     registration,
     themes,
     normative,

@@ -18,6 +18,8 @@ export async function main(): Promise<void> {
   });
   await migrateToLatest(database);
   const services = createServices(database, config, pino({ level: config.logLevel }));
+  // Deadline code reads the calendar synchronously (services.calendar.current()): load the overrides before serving.
+  await services.calendar.load();
   const app = await buildApp(services);
   const first = await bootstrap(services);
   if (first.seededOrganisations) app.log.info(`已创建 ${first.seededOrganisations} 个机构（${config.divisionsDir}）`);
@@ -27,7 +29,7 @@ export async function main(): Promise<void> {
       : '管理员账号 admin 已创建，密码取自 GONGKAI_ADMIN_PASSWORD';
     process.stdout.write(`\n========================================\n${line}\n========================================\n\n`);
   }
-  const stopMaintenance = startMaintenance(database.db, services.outbox, app.log, [() => services.workflow.publishDue(), () => services.relations.refreshDueStatuses(), () => services.rescan.runDue()]);
+  const stopMaintenance = startMaintenance(database.db, services.outbox, app.log, [() => services.workflow.publishDue(), () => services.relations.refreshDueStatuses(), () => services.rescan.runDue(), () => services.calendar.refreshIfChanged()]);
   const close = async () => {
     stopMaintenance();
     await app.close();

@@ -43,6 +43,7 @@ const PAGES: PageDef[] = [
   },
   { path: '/review-settings', title: '审查设置', permission: 'org.manage', component: lazy(() => import('./pages/ReviewSettingsPage')) },
   { path: '/catalog', title: '目录管理', permission: 'catalog.manage', component: lazy(() => import('./pages/CatalogPage')) },
+  { path: '/calendar', title: '工作日历', permission: 'system.admin', component: lazy(() => import('./pages/CalendarPage')) },
   { path: '/users', title: '用户与角色', permission: 'user.read', component: lazy(() => import('./pages/UsersPage')) },
   { path: '/tokens', title: 'API 令牌', component: lazy(() => import('./pages/TokensPage')) },
   { path: '/audit', title: '审计日志', permission: 'audit.read', component: lazy(() => import('./pages/AuditPage')) },

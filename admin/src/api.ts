@@ -35,6 +35,11 @@ import type {
   ReviewQueueItem,
   ReviewQueueStatus,
   ReviewResult,
+  CalendarDay,
+  CalendarImportResult,
+  CalendarOverride,
+  CalendarOverrideInput,
+  CalendarYearStatus,
 } from './types';
 
 const API = '/api/v1';
@@ -345,4 +350,19 @@ export const reviewApi = {
   interpretationRules: () => get<{ items: InterpretationRule[] }>('/review/interpretation-rules'),
   addInterpretationRule: (match: InterpretationRule['match'], value: string) => post<InterpretationRule>('/review/interpretation-rules', { match, value }),
   removeInterpretationRule: (ruleId: string) => del<void>(`/review/interpretation-rules/${id(ruleId)}`),
+};
+
+// ---- 工作日历 (working-day calendar)
+
+export const calendarApi = {
+  workingDays: (from: string, days: number) => get<{ date: string; provisional: boolean }>('/calendar/working-days', { from, days }),
+  days: (year: number) => get<{ year: number; scheduled: boolean; items: CalendarDay[] }>('/calendar/days', { year }),
+  years: () => get<{ today: string; nextYear: number; nextYearScheduled: boolean; items: CalendarYearStatus[] }>('/calendar/years'),
+  overrides: (year: number) => get<{ year: number; items: CalendarOverride[] }>('/calendar/overrides', { year }),
+  putOverride: (date: string, input: CalendarOverrideInput) => put<CalendarOverride>(`/calendar/overrides/${id(date)}`, input),
+  removeOverride: (date: string) => del<void>(`/calendar/overrides/${id(date)}`),
+  /** The schedule file as parsed JSON, or its text when it is not JSON (the server then says so in Chinese). */
+  importSchedule: (file: unknown) => post<CalendarImportResult>('/calendar/import', file),
+  markYear: (year: number, sourceTitle: string, sourceNumber?: string | null) => put<CalendarYearStatus>(`/calendar/years/${year}`, { sourceTitle, sourceNumber }),
+  unmarkYear: (year: number) => del<void>(`/calendar/years/${year}`),
 };

@@ -494,3 +494,61 @@ export interface InterpretationRule {
   match: 'genre' | 'normative_kind';
   value: string;
 }
+
+// ---- 工作日历 (working-day calendar)
+
+export type CalendarOverrideKind = 'holiday' | 'workday';
+
+/** A non-ordinary day of a year: a holiday, a make-up workday (调休上班) or a date an administrator overrode. */
+export interface CalendarDay {
+  date: string;
+  working: boolean;
+  kind: 'ordinary' | CalendarOverrideKind;
+  source: 'chinese-days' | 'override' | null;
+  name: string | null;
+  weekend: boolean;
+  sourceTitle: string | null;
+  sourceNumber: string | null;
+}
+
+export interface CalendarYearStatus {
+  year: number;
+  scheduled: boolean;
+  source: 'chinese-days' | 'import' | 'manual' | null;
+  sourceTitle: string | null;
+  sourceNumber: string | null;
+  papers: string[];
+  days: number | null;
+  loadedAt: string | null;
+  loadedBy: string | null;
+  builtin: boolean;
+}
+
+export interface CalendarOverride {
+  date: string;
+  kind: CalendarOverrideKind;
+  name: string | null;
+  sourceTitle: string;
+  sourceNumber: string | null;
+  note: string | null;
+  scheduleYear: number | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CalendarOverrideInput {
+  kind: CalendarOverrideKind;
+  name?: string | null;
+  sourceTitle: string;
+  sourceNumber?: string | null;
+  note?: string | null;
+}
+
+export interface CalendarImportResult {
+  year: number;
+  days: number;
+  holidays: number;
+  workdays: number;
+  replaced: number;
+}

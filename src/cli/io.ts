@@ -103,7 +103,10 @@ export async function withServices<T>(io: CliIO, work: (services: Services) => P
       throw new CliError(`数据库有 ${pending.length} 个待执行的迁移，请先运行 gongkai migrate。`);
     }
     const silent = { error() {}, warn() {} };
-    return await work(createServices(database, cfg, silent as never));
+    const services = createServices(database, cfg, silent as never);
+    // Commands that compute deadlines read the calendar synchronously: load the administrators' overrides first.
+    await services.calendar.load();
+    return await work(services);
   } finally {
     await database.close();
   }

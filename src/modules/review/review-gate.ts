@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { Tx } from '../../platform/db/unit-of-work.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { addWorkingDays } from '../../platform/calendar/working-days.ts';
+import type { WorkingDays } from '../../platform/calendar/types.ts';
 import { hasInterpretation, type GateContext, type PublicationGate, type ReviewEdition } from '../documents/index.ts';
 import { ReviewRepository, type FindingRow, type OverrideRow } from './review.repository.ts';
 import type { EditionScanner } from './edition-scan.ts';
@@ -56,6 +57,8 @@ export class ReviewGate implements PublicationGate {
     private readonly scanner: EditionScanner,
     private readonly interpretationDays: number,
     private readonly today: () => string,
+    /** The installation's calendar (overrides included); the bundled schedule when not given. */
+    private readonly workingDays: () => Pick<WorkingDays, 'addWorkingDays'> = () => ({ addWorkingDays }),
   ) {}
 
   async prepare(editionId: string): Promise<void> {
@@ -115,7 +118,7 @@ export class ReviewGate implements PublicationGate {
       const plan = await repo.plan(ctx.documentId);
       if (plan && !plan.published_on && !(await hasInterpretation(tx.db, ctx.documentId, true))) {
         const publishedOn = this.today();
-        await repo.updatePlan(ctx.documentId, { published_on: publishedOn, due_on: addWorkingDays(publishedOn, this.interpretationDays).date });
+        await repo.updatePlan(ctx.documentId, { published_on: publishedOn, due_on: this.workingDays().addWorkingDays(publishedOn, this.interpretationDays).date });
       }
     }
   }

@@ -225,6 +225,12 @@ export const settings = {
     default: 200,
     parse: int(1, 10_000),
   },
+  calendarRefreshSeconds: {
+    name: 'GONGKAI_CALENDAR_REFRESH_SECONDS',
+    description: '工作日历：多实例部署时，每个实例至多每隔多少秒检查一次其他实例对节假日调整的修改',
+    default: 30,
+    parse: int(1, 3600),
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 export type Settings = typeof settings;

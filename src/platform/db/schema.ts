@@ -9,6 +9,7 @@ import type { LedgerTable } from '../../modules/ledger/ledger.tables.ts';
 import type {
   DictionaryEntryTable, FindingTable, InterpretationPlanTable, InterpretationRuleTable, OverrideTable, QueueItemTable, ReviewStateTable, ScanTable, SignoffTable, StepConfigTable,
 } from '../../modules/review/review.tables.ts';
+import type { CalendarOverrideTable, CalendarStateTable, CalendarYearTable } from '../../modules/calendar/calendar.tables.ts';
 
 export interface AuditTable {
   id: string;
@@ -81,4 +82,7 @@ export interface DB {
   rev_interpretation_rule: InterpretationRuleTable;
   rev_interpretation_plan: InterpretationPlanTable;
   rev_queue_item: QueueItemTable;
+  cal_override: CalendarOverrideTable;
+  cal_year: CalendarYearTable;
+  cal_state: CalendarStateTable;
 }

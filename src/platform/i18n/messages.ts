@@ -87,6 +87,8 @@ export const messages = {
   REVIEW_STEP_STATE: { zh: '只能对已提交待审核的版本签批', en: 'Only a submitted edition can be signed' },
   REVIEW_QUEUE_CLOSED: { zh: '该复查事项已处理', en: 'This queue item has already been handled' },
   REVIEW_RULE_EXISTS: { zh: '该三同步规则已存在', en: 'This 三同步 rule already exists' },
+  // working-day calendar
+  CALENDAR_SCHEDULE_INVALID: { zh: '节假日安排文件有误：{summary}', en: 'The holiday schedule file is invalid: {summary}' },
 } satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof messages;
@@ -117,6 +119,9 @@ export const fieldMessages = {
   unknownScope: { zh: '未知的权限范围', en: 'unknown scope' },
   pastDate: { zh: '不能早于今天', en: 'must not be in the past' },
   parentKind: { zh: '该类型的机构不能挂在所选上级之下', en: 'this kind cannot sit under the chosen parent' },
+  calendarDate: { zh: '不是有效的日期（应为真实存在的日期，格式 YYYY-MM-DD）', en: 'is not a valid date (an existing date written YYYY-MM-DD)' },
+  calendarDuplicate: { zh: '日期 {date} 重复出现', en: 'repeats the date {date}' },
+  calendarOutsideYear: { zh: '日期 {date} 不属于 {year} 年的安排（只能是 {year} 年内或 {prev} 年 12 月）', en: 'the date {date} is outside the {year} schedule (only {year} or December {prev})' },
 } satisfies Record<string, Entry>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;
