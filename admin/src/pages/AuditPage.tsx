@@ -2,7 +2,8 @@
 import { Button, Card, DatePicker, Form, Input, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useLatestLoad } from '../components/useLatestLoad';
 import { api } from '../api';
 import { useErrorReporter } from '../components/errors';
 import { formatTime } from '../components/format';
@@ -96,18 +97,11 @@ export default function AuditPage() {
   const report = useErrorReporter();
   const [form] = Form.useForm<Filters>();
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<AuditEntry> | null>(null);
-  const [loading, setLoading] = useState(false);
 
-  const load = useCallback(() => {
-    setLoading(true);
-    api.audit
-      .list(query)
-      .then(setData, report)
-      .finally(() => setLoading(false));
-  }, [query, report]);
-
-  useEffect(load, [load]);
+  const { data, loading } = useLatestLoad<Page<AuditEntry>>(
+    useCallback(() => api.audit.list(query), [query]),
+    report,
+  );
 
   const apply = (f: Filters) =>
     setQuery((q) => ({

@@ -3,7 +3,8 @@
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Select, Space, Spin, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useState } from 'react';
+import { useLatestLoad } from '../components/useLatestLoad';
 import { api } from '../api';
 import { useCan } from '../auth';
 import { errorMessage, useErrorReporter } from '../components/errors';
@@ -38,22 +39,16 @@ function DocumentList() {
   const { modal } = App.useApp();
   const report = useErrorReporter();
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<DocumentItem> | null>(null);
-  const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<DocumentItem[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const bulkActions = BULK_ACTIONS.filter((b) => can(b.permission));
   const [bulkName, setBulkName] = useState<string>(bulkActions[0]?.action ?? 'submit');
   const bulk: BulkAction | undefined = bulkActions.find((b) => b.action === bulkName);
 
-  const load = useCallback(() => {
-    setLoading(true);
-    api.documents
-      .list(query)
-      .then(setData, report)
-      .finally(() => setLoading(false));
-  }, [query, report]);
-  useEffect(load, [load]);
+  const { data, loading, load } = useLatestLoad<Page<DocumentItem>>(
+    useCallback(() => api.documents.list(query), [query]),
+    report,
+  );
 
   /** Acts on each selected document on its own and reports what went through and what was refused, and why. */
   const actOnSelected = async (b: BulkAction) => {

@@ -3,7 +3,8 @@
 import { App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Switch, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useLatestLoad } from '../components/useLatestLoad';
 import { normativeApi, type Filing } from '../api';
 import type { Page } from '../types';
 import { useErrorReporter } from '../components/errors';
@@ -23,19 +24,13 @@ export default function NormativeFilingsPage() {
   const report = useErrorReporter();
   const { message } = App.useApp();
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<Filing> | null>(null);
-  const [loading, setLoading] = useState(false);
   const [filing, setFiling] = useState<Filing | null>(null);
   const [reviewing, setReviewing] = useState<Filing | null>(null);
 
-  const load = useCallback(() => {
-    setLoading(true);
-    normativeApi
-      .filings(query)
-      .then(setData, report)
-      .finally(() => setLoading(false));
-  }, [query, report]);
-  useEffect(load, [load]);
+  const { data, loading, load } = useLatestLoad<Page<Filing>>(
+    useCallback(() => normativeApi.filings(query), [query]),
+    report,
+  );
 
   const columns: TableColumnsType<Filing> = [
     { title: '文件', dataIndex: 'title', render: (_, f) => <Space direction="vertical" size={0}><span>{f.title}</span>{f.docNo && <Typography.Text type="secondary">{f.docNo}</Typography.Text>}</Space> },

@@ -4,7 +4,8 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Radio, Select, Space, Switch, Table, Typography, Upload } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useLatestLoad } from '../components/useLatestLoad';
 import { reviewApi } from '../api';
 import type { DictionaryEntry, DictionaryEntryInput, DictionaryKind, Page } from '../types';
 import { useErrorReporter } from '../components/errors';
@@ -24,19 +25,13 @@ export default function ReviewDictionaryPage() {
   const report = useErrorReporter();
   const canManage = useCanManageReviewSettings();
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 50 });
-  const [data, setData] = useState<(Page<DictionaryEntry> & { version: number }) | null>(null);
-  const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<DictionaryEntry | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
 
-  const load = useCallback(() => {
-    setLoading(true);
-    reviewApi
-      .dictionary(query)
-      .then(setData, report)
-      .finally(() => setLoading(false));
-  }, [query, report]);
-  useEffect(load, [load]);
+  const { data, loading, load } = useLatestLoad<(Page<DictionaryEntry> & { version: number })>(
+    useCallback(() => reviewApi.dictionary(query), [query]),
+    report,
+  );
 
   const remove = (e: DictionaryEntry) =>
     modal.confirm({

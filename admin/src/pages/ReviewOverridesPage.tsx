@@ -2,7 +2,8 @@
 // office's oversight. Only the masked excerpt is kept, never the matched personal data.
 import { Card, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useLatestLoad } from '../components/useLatestLoad';
 import { reviewApi } from '../api';
 import type { Page, ReviewOverride } from '../types';
 import { useErrorReporter } from '../components/errors';
@@ -13,17 +14,11 @@ import { categoryLabel } from '../components/review/labels';
 export default function ReviewOverridesPage() {
   const report = useErrorReporter();
   const [query, setQuery] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<ReviewOverride> | null>(null);
-  const [loading, setLoading] = useState(false);
 
-  const load = useCallback(() => {
-    setLoading(true);
-    reviewApi
-      .overrides(query)
-      .then(setData, report)
-      .finally(() => setLoading(false));
-  }, [query, report]);
-  useEffect(load, [load]);
+  const { data, loading } = useLatestLoad<Page<ReviewOverride>>(
+    useCallback(() => reviewApi.overrides(query), [query]),
+    report,
+  );
 
   const columns: TableColumnsType<ReviewOverride> = [
     { title: '时间', width: 150, render: (_, o) => formatTime(o.at) },

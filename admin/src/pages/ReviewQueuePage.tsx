@@ -3,7 +3,8 @@
 // reason and a confirmation.
 import { App, Button, Card, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useLatestLoad } from '../components/useLatestLoad';
 import { reviewApi } from '../api';
 import type { Page, ReviewQueueItem, ReviewQueueStatus } from '../types';
 import { useErrorReporter } from '../components/errors';
@@ -49,18 +50,12 @@ export default function ReviewQueuePage() {
   const { modal, message } = App.useApp();
   const report = useErrorReporter();
   const [query, setQuery] = useState<{ status: ReviewQueueStatus; page: number; pageSize: number }>({ status: 'open', page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<ReviewQueueItem> | null>(null);
-  const [loading, setLoading] = useState(false);
   const [acting, setActing] = useState<{ item: ReviewQueueItem; action: Action } | null>(null);
 
-  const load = useCallback(() => {
-    setLoading(true);
-    reviewApi
-      .queue(query)
-      .then(setData, report)
-      .finally(() => setLoading(false));
-  }, [query, report]);
-  useEffect(load, [load]);
+  const { data, loading, load } = useLatestLoad<Page<ReviewQueueItem>>(
+    useCallback(() => reviewApi.queue(query), [query]),
+    report,
+  );
 
   const submit = (reason: string) =>
     new Promise<void>((resolve, reject) => {

@@ -2,7 +2,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Input, Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useLatestLoad } from '../components/useLatestLoad';
 import { api } from '../api';
 import { useAuth } from '../auth';
 import { useErrorReporter } from '../components/errors';
@@ -20,22 +21,15 @@ export default function UsersPage() {
   const { message, modal } = App.useApp();
   const report = useErrorReporter();
   const [query, setQuery] = useState({ q: '', organisationId: '', page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<User> | null>(null);
-  const [loading, setLoading] = useState(false);
   // The user being edited ('new' to create one); kept while the modal closes so its title does not flicker.
   const [editing, setEditing] = useState<{ open: boolean; user: User | null }>({ open: false, user: null });
   const [resetting, setResetting] = useState<User | null>(null);
   const [rolesOf, setRolesOf] = useState<User | null>(null);
 
-  const load = useCallback(() => {
-    setLoading(true);
-    api.users
-      .list(query)
-      .then(setData, report)
-      .finally(() => setLoading(false));
-  }, [query, report]);
-
-  useEffect(load, [load]);
+  const { data, setData, loading, load } = useLatestLoad<Page<User>>(
+    useCallback(() => api.users.list(query), [query]),
+    report,
+  );
 
   /** Put a changed user into the current page (and the open drawer) without reloading. */
   const replace = (u: User) => {
