@@ -23,6 +23,7 @@ import { searchRoutes } from './modules/search/index.ts';
 import { ledgerRoutes } from './modules/ledger/index.ts';
 import { reviewRoutes, scanRoutes, scanSettings } from './modules/review/index.ts';
 import { calendarRoutes } from './modules/calendar/index.ts';
+import { requestRoutes } from './modules/requests/index.ts';
 import { portalRoutes, renderNotFoundPage } from './portal/index.ts';
 
 export type AppOptions = { logger?: boolean | object };
@@ -121,6 +122,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(scanRoutes, { ...scanSettings(config), dictionary: async () => (await services.dictionaries.compiled()).compiled });
       await api.register(reviewRoutes, { review: services.review, dictionaries: services.dictionaries, rescan: services.rescan });
       await api.register(calendarRoutes, { calendar: services.calendar });
+      await api.register(requestRoutes, { requests: services.requests, uploadMaxBytes: config.requestUploadMaxMb * 1_048_576, formRateLimit: config.formRateLimit });
     },
     { prefix: '/api/v1' },
   );

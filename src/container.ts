@@ -31,6 +31,8 @@ import { CalendarService, calendarTodos } from './modules/calendar/index.ts';
 import { SearchService } from './modules/search/index.ts';
 import { LedgerService } from './modules/ledger/index.ts';
 import { createSearchProvider } from './platform/search/index.ts';
+import { RequestService, beijingToday as requestsToday, defaultDeadlineRules, defaultFeeBands, parseFeeBands, requestTodos } from './modules/requests/index.ts';
+import type { WorkingDays } from './platform/calendar/types.ts';
 import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService, interpretationTodos, scanSettings } from './modules/review/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
@@ -96,6 +98,23 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   todo.register(interpretationTodos(db));
   todo.register(calendarTodos(calendar));
 
+  // Disclosure on application: deadlines walk the calendar with the administrators' overrides (always the latest
+  // snapshot, so an imported schedule applies at once). The answer-letter renderer is wired with setLetterRenderer.
+  const requestCalendar: WorkingDays = {
+    isWorkingDay: (date) => calendar.current().isWorkingDay(date),
+    addWorkingDays: (date, n) => calendar.current().addWorkingDays(date, n),
+    workingDaysBetween: (from, to) => calendar.current().workingDaysBetween(from, to),
+  };
+  const requests = new RequestService(db, uow, organisations, files, requestCalendar, documents, attachments, {
+    trackingPattern: config.requestTrackingPattern,
+    uploadMaxBytes: config.requestUploadMaxMb * 1_048_576,
+    legalReviewRequired: config.requestLegalReview === 'required',
+    feeBands: config.requestFeeBands ? parseFeeBands(config.requestFeeBands) : defaultFeeBands,
+    deadlineRules: defaultDeadlineRules,
+    today: requestsToday,
+  });
+  todo.register(requestTodos(requests));
+
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
   organisations.registerContentCheck({
     label: { zh: '角色授权', en: 'role grants' },
@@ -134,6 +153,7 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     editionScanner,
     review,
     rescan,
+    requests,
   };
 }
 

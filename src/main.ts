@@ -29,7 +29,13 @@ export async function main(): Promise<void> {
       : '管理员账号 admin 已创建，密码取自 GONGKAI_ADMIN_PASSWORD';
     process.stdout.write(`\n========================================\n${line}\n========================================\n\n`);
   }
-  const stopMaintenance = startMaintenance(database.db, services.outbox, app.log, [() => services.workflow.publishDue(), () => services.relations.refreshDueStatuses(), () => services.rescan.runDue(), () => services.calendar.refreshIfChanged()]);
+  const stopMaintenance = startMaintenance(database.db, services.outbox, app.log, [
+    () => services.workflow.publishDue(),
+    () => services.relations.refreshDueStatuses(),
+    () => services.rescan.runDue(),
+    () => services.calendar.refreshIfChanged(),
+    () => services.requests.recordDueNotifications(),
+  ]);
   const close = async () => {
     stopMaintenance();
     await app.close();

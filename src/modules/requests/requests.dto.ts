@@ -78,12 +78,19 @@ export interface DeadlineStep {
 export interface Deadlines {
   /** The date the answer is due (null once the case is concluded). */
   answerDue: DueDate | null;
+  /** While a correction is requested: the date by which the applicant must correct (the notice's, or the default). */
   correctionDue?: DueDate | null;
+  /** While registered and no correction was requested: the last day to send the one-time 补正告知 (receipt + 7 wd). */
+  correctionNoticeDue?: DueDate | null;
   consultationDue?: DueDate | null;
   feePaymentDue?: DueDate | null;
   /** Working days the clock was paused (consultations, fee notice). */
   pausedWorkingDays: number;
   extensionDays: number;
+  /** Once concluded: the due date that applied, and whether the case was concluded by then. */
+  answerDueWas?: DueDate | null;
+  concludedOn?: string | null;
+  onTime?: boolean | null;
   /** 'ok' | 'near' (≤ 3 working days) | 'overdue' */
   urgency: 'ok' | 'near' | 'overdue';
   steps: DeadlineStep[];
@@ -109,6 +116,8 @@ export interface PublicCaseView {
     letterUrl: string; // /api/v1/requests/<trackingNo>/letter.docx?code=…
     releasedFiles: { name: string; url: string }[];
   };
+  /** Present when the case was transferred: where it continues (the same code opens it). */
+  transferredTo?: { orgName: string; trackingNo: string };
 }
 
 export interface CaseListItem {

@@ -15,6 +15,7 @@ export const permissions = [
   'request.read',
   'request.handle',
   'request.legal_review',
+  'request.approve_extension',
   'normative.filing_review',
   'dataset.read',
   'dataset.edit',
@@ -49,7 +50,7 @@ export const roles: Record<RoleCode, RoleDef> = {
     description: '管理本机构及下级机构的目录、用户与内容，查看审计日志',
     permissions: [
       'org.read', 'org.manage', 'user.read', 'user.manage', 'role.grant', 'audit.read',
-      'document.read', 'document.edit', 'document.review', 'document.publish', 'catalog.manage', 'request.read', 'dataset.read',
+      'document.read', 'document.edit', 'document.review', 'document.publish', 'catalog.manage', 'request.read', 'request.approve_extension', 'dataset.read',
     ],
   },
   editor: {

@@ -231,6 +231,44 @@ export const settings = {
     default: 30,
     parse: int(1, 3600),
   },
+  requestTrackingPattern: {
+    name: 'GONGKAI_REQUEST_TRACKING_PATTERN',
+    description: '依申请公开受理编号规则：{YYYY} 年份、{seq:N} 当年序号（必含两者），如 YS-{YYYY}-{seq:06}',
+    default: 'YS-{YYYY}-{seq:06}',
+    parse: (raw: string) => {
+      if (!/\{YYYY\}/.test(raw) || !/\{seq(:\d{1,2})?\}/.test(raw)) throw new Error('必须包含 {YYYY} 与 {seq:N} / must contain {YYYY} and {seq:N}');
+      if (!/^[A-Za-z0-9{}:-]+$/.test(raw)) throw new Error('只能含字母、数字和连字符 / letters, digits and hyphens only');
+      return text(60)(raw);
+    },
+  },
+  requestUploadMaxMb: {
+    name: 'GONGKAI_REQUEST_UPLOAD_MAX_MB',
+    description: '依申请公开表单上传文件（身份证明、补正材料、提供的信息）的单个大小上限（MB）',
+    default: 10,
+    parse: int(1, 200),
+  },
+  requestLegalReview: {
+    name: 'GONGKAI_REQUEST_LEGAL_REVIEW',
+    description: '不予公开、部分公开等答复前是否必须经法律审核（required | optional）',
+    default: 'required' as 'required' | 'optional',
+    parse: oneOf('required', 'optional'),
+  },
+  requestFeeBands: {
+    name: 'GONGKAI_REQUEST_FEE_BANDS',
+    description:
+      '信息处理费分档（JSON：{"perRequest":[{"from":1,"fen":0},…],"perVolume":[…]}，金额单位为分，可用 stepEvery/stepFen 表示逐档递增）；为空则按国办函〔2020〕109号：按件 1–10 免费、11–30 每件 100 元、31 起每 10 件一档每件加 100 元；按量 1–30 页免费、31–100 每页 10 元、101–200 每页 20 元、201 起每页 40 元',
+    default: '',
+    parse: (raw: string) => {
+      if (raw.trim() === '') return '';
+      try {
+        const v = JSON.parse(raw);
+        if (!v || !Array.isArray(v.perRequest) || !Array.isArray(v.perVolume)) throw new Error();
+      } catch {
+        throw new Error('应为含 perRequest 与 perVolume 数组的 JSON / must be JSON with perRequest and perVolume arrays');
+      }
+      return text(5000)(raw);
+    },
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 export type Settings = typeof settings;

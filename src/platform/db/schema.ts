@@ -10,6 +10,9 @@ import type {
   DictionaryEntryTable, FindingTable, InterpretationPlanTable, InterpretationRuleTable, OverrideTable, QueueItemTable, ReviewStateTable, ScanTable, SignoffTable, StepConfigTable,
 } from '../../modules/review/review.tables.ts';
 import type { CalendarOverrideTable, CalendarStateTable, CalendarYearTable } from '../../modules/calendar/calendar.tables.ts';
+import type {
+  ReqApplicantTable, ReqCaseTable, ReqCounterTable, ReqEventTable, ReqFileTable, ReqNotificationTable, ReqRemedyTable,
+} from '../../modules/requests/requests.tables.ts';
 
 export interface AuditTable {
   id: string;
@@ -85,4 +88,11 @@ export interface DB {
   cal_override: CalendarOverrideTable;
   cal_year: CalendarYearTable;
   cal_state: CalendarStateTable;
+  req_case: ReqCaseTable;
+  req_applicant: ReqApplicantTable;
+  req_event: ReqEventTable;
+  req_file: ReqFileTable;
+  req_remedy: ReqRemedyTable;
+  req_notification: ReqNotificationTable;
+  req_counter: ReqCounterTable;
 }

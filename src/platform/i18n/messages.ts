@@ -89,6 +89,12 @@ export const messages = {
   REVIEW_RULE_EXISTS: { zh: '该三同步规则已存在', en: 'This 三同步 rule already exists' },
   // working-day calendar
   CALENDAR_SCHEDULE_INVALID: { zh: '节假日安排文件有误：{summary}', en: 'The holiday schedule file is invalid: {summary}' },
+  // requests (disclosure on application)
+  REQUEST_LETTER_UNAVAILABLE: { zh: '答复书生成功能尚未启用，请联系系统管理员', en: 'Answer letters are not available yet' },
+  REQUEST_NOT_CONVERTIBLE: { zh: '只有已作出予以公开或部分公开答复的案件才能转为主动公开', en: 'Only cases answered with full or partial disclosure can be converted' },
+  REQUEST_ALREADY_CONVERTED: { zh: '该案件已转为主动公开草稿，不能重复转换', en: 'This case was already converted into a draft' },
+  REQUEST_CHANGED: { zh: '案件已被他人更新，请刷新后重试', en: 'Someone else updated the case; reload and retry' },
+  REQUEST_FILE_NOT_ALLOWED: { zh: '当前状态的案件不能再上传提供的信息', en: 'Released information can no longer be added to this case' },
 } satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof messages;

@@ -10,6 +10,7 @@ import * as review0 from './2026-11-26T0700_review_create-review.ts';
 import * as review1 from './2026-11-26T0800_review_finding-context.ts';
 import * as search1 from './2026-11-26T0400_search_facet-table.ts';
 import * as calendar0 from './2026-11-27T0100_calendar_create-calendar.ts';
+import * as requests0 from './2026-11-27T0200_requests_create-cases.ts';
 
 // Listed explicitly (not read from the folder) so the same list works under tsx, in tests and in bundles.
 // Names sort in time order; never rename or edit a migration that has shipped.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0700_review_create-review': review0,
   '2026-11-26T0800_review_finding-context': review1,
   '2026-11-27T0100_calendar_create-calendar': calendar0,
+  '2026-11-27T0200_requests_create-cases': requests0,
 };

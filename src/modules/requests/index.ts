@@ -1,0 +1,11 @@
+// The requests module's public surface (disclosure on application, 依申请公开).
+export { RequestService, beijingToday, type EventInput, type LetterRenderer, type PublicMeta, type RemedyInput, type RequestOptions } from './requests.service.ts';
+export { RequestsRepository } from './requests.repository.ts';
+export { requestRoutes } from './requests.routes.ts';
+export { requestTodos } from './request-todos.ts';
+export { computeDeadlines, defaultDeadlineRules, type DeadlineEvent, type DeadlineRules } from './domain/deadlines.ts';
+export { computeFee, defaultFeeBands, parseFeeBands, type FeeBands, type FeeQuote } from './domain/fees.ts';
+export { transition as caseTransition, availableActions, caseEventNames, concludedStates, type CaseRole } from './domain/case-lifecycle.ts';
+export * from './domain/model.ts';
+export { outcomeInfo, answerableOutcomes } from './domain/outcomes.ts';
+export type * from './requests.dto.ts';
