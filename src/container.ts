@@ -33,6 +33,7 @@ import { LedgerService } from './modules/ledger/index.ts';
 import { createSearchProvider } from './platform/search/index.ts';
 import { RequestService, beijingToday as requestsToday, defaultDeadlineRules, defaultFeeBands, parseFeeBands, requestTodos } from './modules/requests/index.ts';
 import type { WorkingDays } from './platform/calendar/types.ts';
+import { Notifier, Verification, logGateway } from './platform/notify/index.ts';
 import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService, interpretationTodos, scanSettings } from './modules/review/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
@@ -68,6 +69,9 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   // The working-day calendar (chinese-days + overrides + imported years): `calendar.current()` is the WorkingDays
   // snapshot deadline code takes; main.ts loads it before listening and the maintenance loop re-reads it when another
   // instance changed it (docs/calendar.md).
+  // Outgoing SMS / e-mail (no real gateway yet: the log gateway records that a message would go out).
+  const notifier = new Notifier(db, logGateway(log));
+  const verification = new Verification(db, notifier);
   const calendar = new CalendarService(db, uow, { refreshSeconds: config.calendarRefreshSeconds, today: relations.today });
   const todo = new TodoService(relations.today);
   todo.register(normativeExpiryTodos(db, { noticeDays: config.expiryNoticeDays, urgentDays: config.expiryUrgentDays }));
@@ -143,6 +147,8 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     ledger,
     verifyLedger,
     calendar,
+    notifier,
+    verification,
     registration,
     themes,
     normative,

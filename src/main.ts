@@ -35,6 +35,7 @@ export async function main(): Promise<void> {
     () => services.rescan.runDue(),
     () => services.calendar.refreshIfChanged(),
     () => services.requests.recordDueNotifications(),
+    () => services.notifier.deliverDue(),
   ]);
   const close = async () => {
     stopMaintenance();

@@ -8,6 +8,7 @@ import { createServices, type Services } from '../../src/container.ts';
 import { bootstrap } from '../../src/bootstrap.ts';
 import { buildApp } from '../../src/app.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { MemoryGateway } from '../../src/platform/notify/index.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-password-1';
 
@@ -15,6 +16,8 @@ export type TestApp = {
   app: FastifyInstance;
   services: Services;
   db: TestDatabase;
+  /** Every SMS / e-mail the app sent (verification codes, replies). */
+  gateway: MemoryGateway;
   /** Signs in through the API; returns headers to send on later requests (cookie + CSRF token). */
   login(username: string, password: string): Promise<Record<string, string>>;
 };
@@ -32,11 +35,14 @@ export async function buildTestApp(t: TestContext, env: Record<string, string> =
     ...env,
   });
   const services = createServices(db.database, config, { error() {}, warn() {} } as never);
+  const gateway = new MemoryGateway();
+  services.notifier.setGateway(gateway);
   await bootstrap(services);
   const app = await buildApp(services, { logger: false });
   t.after(async () => {
     await app.close();
     await services.outbox.idle();
+    await services.notifier.idle();
     await db.dispose();
     if (!db.sqliteFile) rmSync(dataDir, { recursive: true, force: true });
   });
@@ -46,5 +52,5 @@ export async function buildTestApp(t: TestContext, env: Record<string, string> =
     const cookie = res.cookies.find((c) => c.name === 'gk_session');
     return { cookie: `gk_session=${cookie!.value}`, 'x-csrf-token': res.json().csrfToken as string };
   };
-  return { app, services, db, login };
+  return { app, services, db, gateway, login };
 }

@@ -13,6 +13,7 @@ import type { CalendarOverrideTable, CalendarStateTable, CalendarYearTable } fro
 import type {
   ReqApplicantTable, ReqCaseTable, ReqCounterTable, ReqEventTable, ReqFileTable, ReqNotificationTable, ReqRemedyTable,
 } from '../../modules/requests/requests.tables.ts';
+import type { NotifyCodeTable, NotifyMessageTable } from '../notify/notify.tables.ts';
 
 export interface AuditTable {
   id: string;
@@ -95,4 +96,6 @@ export interface DB {
   req_remedy: ReqRemedyTable;
   req_notification: ReqNotificationTable;
   req_counter: ReqCounterTable;
+  ntf_message: NotifyMessageTable;
+  ntf_code: NotifyCodeTable;
 }

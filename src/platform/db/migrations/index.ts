@@ -11,6 +11,7 @@ import * as review1 from './2026-11-26T0800_review_finding-context.ts';
 import * as search1 from './2026-11-26T0400_search_facet-table.ts';
 import * as calendar0 from './2026-11-27T0100_calendar_create-calendar.ts';
 import * as requests0 from './2026-11-27T0200_requests_create-cases.ts';
+import * as notify0 from './2026-11-28T0000_notify_create-messages.ts';
 
 // Listed explicitly (not read from the folder) so the same list works under tsx, in tests and in bundles.
 // Names sort in time order; never rename or edit a migration that has shipped.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0800_review_finding-context': review1,
   '2026-11-27T0100_calendar_create-calendar': calendar0,
   '2026-11-27T0200_requests_create-cases': requests0,
+  '2026-11-28T0000_notify_create-messages': notify0,
 };
