@@ -90,9 +90,11 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     Accept: 'application/json',
     'Accept-Language': 'zh-CN',
   };
-  // A file goes as the raw request body (the attachments API takes no multipart).
+  // A file goes as the raw request body (the attachments API takes no multipart); FormData as multipart, with the
+  // boundary header the browser sets itself.
   const raw = body instanceof Blob;
-  if (body !== undefined) headers['Content-Type'] = raw ? 'application/octet-stream' : 'application/json';
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = raw ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let res: Response;
@@ -101,7 +103,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : raw || form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试。');
@@ -138,6 +140,11 @@ const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, b
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 const del = <T>(path: string) => request<T>('DELETE', path);
 const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
+/** multipart/form-data (the public-form style endpoints, e.g. offline registration with files). */
+const postForm = <T>(path: string, form: FormData) => request<T>('POST', path, form);
+
+/** The request helpers, for API modules kept in their own files (admin/src/components/<area>/api.ts). */
+export const http = { get, post, put, patch, del, upload, postForm };
 const id = encodeURIComponent;
 
 export interface PageQuery {
