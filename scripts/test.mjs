@@ -23,9 +23,11 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+// A test that hangs (a browser wait, a connection never closed) fails after 10 minutes instead of stalling CI.
+const timeout = passthrough.some((a) => a.startsWith('--test-timeout')) ? [] : ['--test-timeout=600000'];
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', ...passthrough, ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=1', ...timeout, ...passthrough, ...files],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);
