@@ -9,3 +9,8 @@ export { transition as caseTransition, availableActions, caseEventNames, conclud
 export * from './domain/model.ts';
 export { outcomeInfo, answerableOutcomes } from './domain/outcomes.ts';
 export type * from './requests.dto.ts';
+export { LetterTemplates, type EffectiveLetterTemplate, type TemplateSource } from './letters/letter-templates.service.ts';
+export { letterTemplateRoutes } from './letters/letter-templates.routes.ts';
+export { renderLetterDocx } from './letters/letter-docx.ts';
+export { checkLetterTemplate, defaultLetterTemplate, fillLetter, letterPlaceholders, sampleLetterData } from './letters/letter-template.ts';
+export type { LetterData, LetterTemplate } from './letters/letter.types.ts';
