@@ -35,6 +35,7 @@ import { LetterTemplates, RequestService, beijingToday as requestsToday, default
 import type { WorkingDays } from './platform/calendar/types.ts';
 import { Notifier, Verification, logGateway } from './platform/notify/index.ts';
 import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService, interpretationTodos, scanSettings } from './modules/review/index.ts';
+import { ReportsService } from './modules/reports/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
 export function createServices(database: Database, config: Config, log: Pick<Logger, 'error' | 'warn'>) {
@@ -121,6 +122,8 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   // Answer letters (DOCX) from the organisation's template, else its nearest ancestor's, else the platform default.
   const letterTemplates = new LetterTemplates(db, uow, organisations);
   requests.setLetterRenderer((orgId, data) => letterTemplates.render(orgId, data));
+  // Annual report: tables 3 and 4 from the requests module's facts (no personal data).
+  const reports = new ReportsService(organisations, requests, { today: requestsToday });
 
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
   organisations.registerContentCheck({
@@ -164,6 +167,7 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     rescan,
     requests,
     letterTemplates,
+    reports,
   };
 }
 

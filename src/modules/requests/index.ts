@@ -1,6 +1,6 @@
 // The requests module's public surface (disclosure on application, 依申请公开).
 export { RequestService, beijingToday, type EventInput, type LetterRenderer, type PublicMeta, type RemedyInput, type RequestOptions } from './requests.service.ts';
-export { RequestsRepository } from './requests.repository.ts';
+export { RequestsRepository, type StatisticsWindow } from './requests.repository.ts';
 export { requestRoutes } from './requests.routes.ts';
 export { requestTodos } from './request-todos.ts';
 export { computeDeadlines, defaultDeadlineRules, type DeadlineEvent, type DeadlineRules } from './domain/deadlines.ts';
