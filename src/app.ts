@@ -23,7 +23,8 @@ import { searchRoutes } from './modules/search/index.ts';
 import { ledgerRoutes } from './modules/ledger/index.ts';
 import { reviewRoutes, scanRoutes, scanSettings } from './modules/review/index.ts';
 import { calendarRoutes } from './modules/calendar/index.ts';
-import { requestRoutes } from './modules/requests/index.ts';
+import { letterTemplateRoutes, requestRoutes } from './modules/requests/index.ts';
+import { reportRoutes } from './modules/reports/index.ts';
 import { portalRoutes, renderNotFoundPage } from './portal/index.ts';
 
 export type AppOptions = { logger?: boolean | object };
@@ -123,6 +124,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(reviewRoutes, { review: services.review, dictionaries: services.dictionaries, rescan: services.rescan });
       await api.register(calendarRoutes, { calendar: services.calendar });
       await api.register(requestRoutes, { requests: services.requests, uploadMaxBytes: config.requestUploadMaxMb * 1_048_576, formRateLimit: config.formRateLimit });
+      await api.register(letterTemplateRoutes, { templates: services.letterTemplates });
+      await api.register(reportRoutes, { reports: services.reports });
     },
     { prefix: '/api/v1' },
   );

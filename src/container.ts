@@ -31,10 +31,11 @@ import { CalendarService, calendarTodos } from './modules/calendar/index.ts';
 import { SearchService } from './modules/search/index.ts';
 import { LedgerService } from './modules/ledger/index.ts';
 import { createSearchProvider } from './platform/search/index.ts';
-import { RequestService, beijingToday as requestsToday, defaultDeadlineRules, defaultFeeBands, parseFeeBands, requestTodos } from './modules/requests/index.ts';
+import { LetterTemplates, RequestService, beijingToday as requestsToday, defaultDeadlineRules, defaultFeeBands, parseFeeBands, requestTodos } from './modules/requests/index.ts';
 import type { WorkingDays } from './platform/calendar/types.ts';
 import { Notifier, Verification, logGateway } from './platform/notify/index.ts';
 import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService, interpretationTodos, scanSettings } from './modules/review/index.ts';
+import { ReportsService } from './modules/reports/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
 export function createServices(database: Database, config: Config, log: Pick<Logger, 'error' | 'warn'>) {
@@ -118,6 +119,11 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     today: requestsToday,
   });
   todo.register(requestTodos(requests));
+  // Answer letters (DOCX) from the organisation's template, else its nearest ancestor's, else the platform default.
+  const letterTemplates = new LetterTemplates(db, uow, organisations);
+  requests.setLetterRenderer((orgId, data) => letterTemplates.render(orgId, data));
+  // Annual report: tables 3 and 4 from the requests module's facts (no personal data).
+  const reports = new ReportsService(organisations, requests, { today: requestsToday });
 
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
   organisations.registerContentCheck({
@@ -160,6 +166,8 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     review,
     rescan,
     requests,
+    letterTemplates,
+    reports,
   };
 }
 

@@ -1,6 +1,6 @@
 // The requests module's public surface (disclosure on application, 依申请公开).
 export { RequestService, beijingToday, type EventInput, type LetterRenderer, type PublicMeta, type RemedyInput, type RequestOptions } from './requests.service.ts';
-export { RequestsRepository } from './requests.repository.ts';
+export { RequestsRepository, type StatisticsWindow } from './requests.repository.ts';
 export { requestRoutes } from './requests.routes.ts';
 export { requestTodos } from './request-todos.ts';
 export { computeDeadlines, defaultDeadlineRules, type DeadlineEvent, type DeadlineRules } from './domain/deadlines.ts';
@@ -9,3 +9,8 @@ export { transition as caseTransition, availableActions, caseEventNames, conclud
 export * from './domain/model.ts';
 export { outcomeInfo, answerableOutcomes } from './domain/outcomes.ts';
 export type * from './requests.dto.ts';
+export { LetterTemplates, type EffectiveLetterTemplate, type TemplateSource } from './letters/letter-templates.service.ts';
+export { letterTemplateRoutes } from './letters/letter-templates.routes.ts';
+export { renderLetterDocx } from './letters/letter-docx.ts';
+export { checkLetterTemplate, defaultLetterTemplate, fillLetter, letterPlaceholders, sampleLetterData } from './letters/letter-template.ts';
+export type { LetterData, LetterTemplate } from './letters/letter.types.ts';

@@ -22,6 +22,11 @@ export type CaseFilter = {
   q?: string;
 };
 
+/** Dates (YYYY-MM-DD) bounding the statistics a caller needs, e.g. 1 January of last year to 31 December. */
+export type StatisticsWindow = { from: string; to: string };
+
+const chunks = (ids: string[], size = 500): string[][] => Array.from({ length: Math.ceil(ids.length / size) }, (_, i) => ids.slice(i * size, (i + 1) * size));
+
 export class RequestsRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -176,14 +181,29 @@ export class RequestsRepository {
   }
 
   // ---- statistics (annual report tables 3 and 4): no personal data
-  async statisticsFacts(orgIds: string[]): Promise<CaseStatisticsFact[]> {
-    if (orgIds.length === 0) return [];
-    const rows = await this.db.selectFrom('req_case').select(['id', 'org_id', 'applicant_kind', 'received_on', 'concluded_on', 'outcome']).where('org_id', 'in', orgIds).execute();
-    return rows.map((r) => ({ caseId: r.id, orgId: r.org_id, applicantKind: r.applicant_kind as ApplicantKind, receivedOn: r.received_on, concludedOn: r.concluded_on, outcome: r.outcome as AnswerOutcome | null }));
+  /**
+   * Case facts of these organisations; with a window, only cases that touch it (received by `to` and not concluded
+   * before `from`), which is every case the tables of the years in the window can count.
+   */
+  async statisticsFacts(orgIds: string[], window?: StatisticsWindow): Promise<CaseStatisticsFact[]> {
+    const out: CaseStatisticsFact[] = [];
+    for (const chunk of chunks(orgIds)) {
+      let q = this.db.selectFrom('req_case').select(['id', 'org_id', 'applicant_kind', 'received_on', 'concluded_on', 'outcome']).where('org_id', 'in', chunk);
+      if (window) q = q.where('received_on', '<=', window.to).where((eb) => eb.or([eb('concluded_on', 'is', null), eb('concluded_on', '>=', window.from)]));
+      const rows = await q.orderBy('received_on').orderBy('id').execute();
+      out.push(...rows.map((r) => ({ caseId: r.id, orgId: r.org_id, applicantKind: r.applicant_kind as ApplicantKind, receivedOn: r.received_on, concludedOn: r.concluded_on, outcome: r.outcome as AnswerOutcome | null })));
+    }
+    return out;
   }
-  async remedyFacts(orgIds: string[]): Promise<RemedyStatisticsFact[]> {
-    if (orgIds.length === 0) return [];
-    const rows = await this.db.selectFrom('req_remedy').selectAll().where('org_id', 'in', orgIds).execute();
-    return rows.map((r) => ({ caseId: r.case_id, orgId: r.org_id, kind: r.kind as RemedyKind, filedOn: r.filed_on, result: r.result as RemedyResult, decidedOn: r.decided_on }));
+  /** Remedy facts; with a window, those filed by `to` and not decided before `from`. */
+  async remedyFacts(orgIds: string[], window?: StatisticsWindow): Promise<RemedyStatisticsFact[]> {
+    const out: RemedyStatisticsFact[] = [];
+    for (const chunk of chunks(orgIds)) {
+      let q = this.db.selectFrom('req_remedy').selectAll().where('org_id', 'in', chunk);
+      if (window) q = q.where('filed_on', '<=', window.to).where((eb) => eb.or([eb('decided_on', 'is', null), eb('decided_on', '>=', window.from)]));
+      const rows = await q.orderBy('filed_on').orderBy('id').execute();
+      out.push(...rows.map((r) => ({ caseId: r.case_id, orgId: r.org_id, kind: r.kind as RemedyKind, filedOn: r.filed_on, result: r.result as RemedyResult, decidedOn: r.decided_on })));
+    }
+    return out;
   }
 }

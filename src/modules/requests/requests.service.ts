@@ -12,7 +12,7 @@ import { checkAttachment, type FileStore } from '../../platform/files/index.ts';
 import type { WorkingDays } from '../../platform/calendar/types.ts';
 import type { OrganisationService } from '../organisations/index.ts';
 import type { DocumentAttachments, DocumentService } from '../documents/index.ts';
-import { RequestsRepository, type CaseRow, type EventRow } from './requests.repository.ts';
+import { RequestsRepository, type CaseRow, type EventRow, type StatisticsWindow } from './requests.repository.ts';
 import { applicantKinds, answerOutcomes, caseEventTypes, caseStateNames, channels, remedyKinds, remedyResults, type AnswerOutcome, type ApplicantKind, type CaseEventType, type CaseState, type Channel, type RemedyKind, type RemedyResult } from './domain/model.ts';
 import { answerableOutcomes, outcomeInfo } from './domain/outcomes.ts';
 import { availableActions, caseEventNames, concludedStates, concludingOutcome, transition, type CaseContext, type CaseRole } from './domain/case-lifecycle.ts';
@@ -803,11 +803,11 @@ export class RequestService {
   }
 
   /** For the annual report: facts without personal data (see domain/model.ts). */
-  statisticsFacts(orgIds: string[]) {
-    return this.repo().statisticsFacts(orgIds);
+  statisticsFacts(orgIds: string[], window?: StatisticsWindow) {
+    return this.repo().statisticsFacts(orgIds, window);
   }
-  remedyFacts(orgIds: string[]) {
-    return this.repo().remedyFacts(orgIds);
+  remedyFacts(orgIds: string[], window?: StatisticsWindow) {
+    return this.repo().remedyFacts(orgIds, window);
   }
 }
 

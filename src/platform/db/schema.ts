@@ -14,6 +14,7 @@ import type {
   ReqApplicantTable, ReqCaseTable, ReqCounterTable, ReqEventTable, ReqFileTable, ReqNotificationTable, ReqRemedyTable,
 } from '../../modules/requests/requests.tables.ts';
 import type { NotifyCodeTable, NotifyMessageTable } from '../notify/notify.tables.ts';
+import type { ReqLetterTemplateTable } from '../../modules/requests/letters/letter-template.tables.ts';
 
 export interface AuditTable {
   id: string;
@@ -98,4 +99,5 @@ export interface DB {
   req_counter: ReqCounterTable;
   ntf_message: NotifyMessageTable;
   ntf_code: NotifyCodeTable;
+  req_letter_template: ReqLetterTemplateTable;
 }
