@@ -30,11 +30,11 @@ import { FsFileStore } from './platform/files/index.ts';
 import { CalendarService, calendarTodos } from './modules/calendar/index.ts';
 import { SearchService } from './modules/search/index.ts';
 import { LedgerService } from './modules/ledger/index.ts';
-import { createSearchProvider } from './platform/search/index.ts';
-import { LetterTemplates, RequestService, beijingToday as requestsToday, defaultDeadlineRules, defaultFeeBands, parseFeeBands, requestTodos } from './modules/requests/index.ts';
+import { createSearchProvider, searchOrgPathTables } from './platform/search/index.ts';
+import { LetterTemplates, RequestService, beijingToday as requestsToday, defaultDeadlineRules, defaultFeeBands, parseFeeBands, requestOrgPathTables, requestTodos } from './modules/requests/index.ts';
 import type { WorkingDays } from './platform/calendar/types.ts';
 import { Notifier, Verification, logGateway } from './platform/notify/index.ts';
-import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService, interpretationTodos, scanSettings } from './modules/review/index.ts';
+import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService, interpretationTodos, reviewOrgPathTables, scanSettings } from './modules/review/index.ts';
 import { ReportsService } from './modules/reports/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
@@ -125,6 +125,8 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   // Annual report: tables 3 and 4 from the requests module's facts (no personal data).
   const reports = new ReportsService(organisations, requests, { today: requestsToday });
 
+  // Copies of organisation paths that a move must rewrite (a test checks every org_path column is listed).
+  organisations.registerPathCopies([...searchOrgPathTables, ...reviewOrgPathTables, ...requestOrgPathTables]);
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
   organisations.registerContentCheck({
     label: { zh: '角色授权', en: 'role grants' },

@@ -14,3 +14,6 @@ export { letterTemplateRoutes } from './letters/letter-templates.routes.ts';
 export { renderLetterDocx } from './letters/letter-docx.ts';
 export { checkLetterTemplate, defaultLetterTemplate, fillLetter, letterPlaceholders, sampleLetterData } from './letters/letter-template.ts';
 export type { LetterData, LetterTemplate } from './letters/letter.types.ts';
+
+/** Tables holding a copy of an organisation path (rewritten when an organisation moves). */
+export const requestOrgPathTables = ['req_case'] as const;

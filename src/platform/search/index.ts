@@ -16,3 +16,6 @@ export function createSearchProvider(database: Pick<Database, 'db' | 'dialect'>,
   const caps = { ...DEFAULT_LIMITS, ...limits };
   return database.dialect.name === 'sqlite' ? createSqliteSearch(database.db, caps) : createPostgresSearch(database.db, caps);
 }
+
+/** Tables holding a copy of an organisation path (rewritten when an organisation moves; srch_facet follows by trigger). */
+export const searchOrgPathTables = ['srch_doc'] as const;
