@@ -19,6 +19,11 @@ export const permissions = [
   'normative.filing_review',
   'dataset.read',
   'dataset.edit',
+  'consultation.read',
+  'consultation.manage',
+  'consultation.moderate',
+  'decision.read',
+  'decision.manage',
   'system.admin',
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -51,19 +56,20 @@ export const roles: Record<RoleCode, RoleDef> = {
     permissions: [
       'org.read', 'org.manage', 'user.read', 'user.manage', 'role.grant', 'audit.read',
       'document.read', 'document.edit', 'document.review', 'document.publish', 'catalog.manage', 'request.read', 'request.approve_extension', 'dataset.read',
+      'consultation.read', 'consultation.manage', 'consultation.moderate', 'decision.read', 'decision.manage',
     ],
   },
   editor: {
     name: '信息员（编辑）',
     nameEn: 'Editor',
-    description: '起草本机构的信息、解读、数据集与词条',
-    permissions: ['org.read', 'document.read', 'document.edit'],
+    description: '起草本机构的信息、解读、数据集与词条，发起意见征集，维护重大行政决策事项',
+    permissions: ['org.read', 'document.read', 'document.edit', 'consultation.read', 'consultation.manage', 'decision.read', 'decision.manage'],
   },
   reviewer: {
     name: '审核人',
     nameEn: 'Reviewer',
-    description: '发布前保密、隐私与表述审查，按步骤签批，审核通过后发布',
-    permissions: ['org.read', 'document.read', 'document.review', 'document.publish'],
+    description: '发布前保密、隐私与表述审查，按步骤签批，审核通过后发布；审核公众提交的意见',
+    permissions: ['org.read', 'document.read', 'document.review', 'document.publish', 'consultation.read', 'consultation.moderate'],
   },
   case_handler: {
     name: '依申请公开承办人',

@@ -269,6 +269,27 @@ export const settings = {
       return text(5000)(raw);
     },
   },
+  consultationVerify: {
+    name: 'GONGKAI_CONSULTATION_VERIFY',
+    description: '公众在意见征集中提交意见是否须先验证手机号或电子邮箱（required：须验证；none：可匿名提交，联系方式选填）',
+    default: 'required' as 'required' | 'none',
+    parse: oneOf('required', 'none'),
+  },
+  consultationMinDays: {
+    name: 'GONGKAI_CONSULTATION_MIN_DAYS',
+    description: '征求意见期下限（JSON，按草案类别：{"major_decision":{"days":30,"unit":"calendar"},"rule":…,"normative":{"days":7,"unit":"working"},"other":…}）；为空则重大行政决策与规章 30 日、行政规范性文件 7 个工作日、其他 7 日',
+    default: '',
+    parse: (raw: string) => {
+      if (raw.trim() === '') return '';
+      try {
+        const v = JSON.parse(raw);
+        if (!v || typeof v !== 'object') throw new Error();
+      } catch {
+        throw new Error('应为按草案类别给出 days 与 unit 的 JSON / must be JSON keyed by kind with days and unit');
+      }
+      return text(2000)(raw);
+    },
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 export type Settings = typeof settings;

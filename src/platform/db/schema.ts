@@ -15,6 +15,8 @@ import type {
 } from '../../modules/requests/requests.tables.ts';
 import type { NotifyCodeTable, NotifyMessageTable } from '../notify/notify.tables.ts';
 import type { ReqLetterTemplateTable } from '../../modules/requests/letters/letter-template.tables.ts';
+import type { ConCommentTable, ConCommenterTable, ConConsultationTable } from '../../modules/consultations/consultations.tables.ts';
+import type { DecItemTable, DecProcedureTable } from '../../modules/decisions/decisions.tables.ts';
 
 export interface AuditTable {
   id: string;
@@ -100,4 +102,9 @@ export interface DB {
   ntf_message: NotifyMessageTable;
   ntf_code: NotifyCodeTable;
   req_letter_template: ReqLetterTemplateTable;
+  con_consultation: ConConsultationTable;
+  con_comment: ConCommentTable;
+  con_commenter: ConCommenterTable;
+  dec_item: DecItemTable;
+  dec_procedure: DecProcedureTable;
 }

@@ -95,6 +95,9 @@ export const messages = {
   REQUEST_ALREADY_CONVERTED: { zh: '该案件已转为主动公开草稿，不能重复转换', en: 'This case was already converted into a draft' },
   REQUEST_CHANGED: { zh: '案件已被他人更新，请刷新后重试', en: 'Someone else updated the case; reload and retry' },
   REQUEST_FILE_NOT_ALLOWED: { zh: '当前状态的案件不能再上传提供的信息', en: 'Released information can no longer be added to this case' },
+  // consultations (意见征集) and major administrative decisions
+  COMMENT_DUPLICATE: { zh: '已收到内容相同的意见，请勿重复提交', en: 'The same comment was already received; please do not submit it twice' },
+  COMMENT_VERIFICATION_FAILED: { zh: '验证码不正确或已过期，请重新获取', en: 'The verification code is wrong or expired; request a new one' },
 } satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof messages;

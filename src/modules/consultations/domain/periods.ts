@@ -44,3 +44,19 @@ export function checkPeriod(input: PeriodInput, rules: PeriodRules, calendar: Pi
     problem: `${kindNames[input.kind]}草案征求意见期一般不少于 ${rule.days} ${unitName}（本次 ${length} ${unitName}）；缩短须填写理由（至少 4 个字）`,
   };
 }
+
+/** GONGKAI_CONSULTATION_MIN_DAYS: kinds left out keep their defaults; a bad entry throws with what is allowed. */
+export function parsePeriodRules(json: string): PeriodRules {
+  const raw = JSON.parse(json) as Record<string, { days?: unknown; unit?: unknown }>;
+  const out: PeriodRules = { ...defaultPeriodRules };
+  for (const [kind, rule] of Object.entries(raw)) {
+    if (!(consultationKinds as readonly string[]).includes(kind)) throw new Error(`未知的草案类别 ${kind}`);
+    const days = rule?.days;
+    const unit = rule?.unit ?? 'calendar';
+    if (!Number.isInteger(days) || (days as number) < 1 || (days as number) > 365 || (unit !== 'calendar' && unit !== 'working')) {
+      throw new Error(`${kind}：days 应为 1–365 的整数，unit 为 calendar 或 working`);
+    }
+    out[kind as ConsultationKind] = { days: days as number, unit };
+  }
+  return out;
+}
