@@ -36,6 +36,8 @@ import type { WorkingDays } from './platform/calendar/types.ts';
 import { Notifier, Verification, logGateway } from './platform/notify/index.ts';
 import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService, interpretationTodos, reviewOrgPathTables, scanSettings } from './modules/review/index.ts';
 import { ReportsService } from './modules/reports/index.ts';
+import { CommentService, ConsultationService, consultationOrgPathTables, consultationTodos, defaultPeriodRules, parsePeriodRules } from './modules/consultations/index.ts';
+import { DecisionService, decisionOrgPathTables } from './modules/decisions/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
 export function createServices(database: Database, config: Config, log: Pick<Logger, 'error' | 'warn'>) {
@@ -125,6 +127,16 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   // Annual report: tables 3 and 4 from the requests module's facts (no personal data).
   const reports = new ReportsService(organisations, requests, { today: requestsToday });
 
+  // Consultations on drafts (意见征集) and the major-decision catalog; working-day minimums walk the live calendar.
+  const consultations = new ConsultationService(db, uow, organisations, documents, () => calendar.current(), {
+    periodRules: config.consultationMinDays ? parsePeriodRules(config.consultationMinDays) : defaultPeriodRules,
+    today: requestsToday,
+  });
+  const comments = new CommentService(db, uow, consultations, verification, { verify: config.consultationVerify });
+  todo.register(consultationTodos(consultations));
+  const decisions = new DecisionService(db, uow, organisations, documents);
+  organisations.registerPathCopies([...consultationOrgPathTables, ...decisionOrgPathTables]);
+
   // Copies of organisation paths that a move must rewrite (a test checks every org_path column is listed).
   organisations.registerPathCopies([...searchOrgPathTables, ...reviewOrgPathTables, ...requestOrgPathTables]);
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
@@ -170,6 +182,9 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     requests,
     letterTemplates,
     reports,
+    consultations,
+    comments,
+    decisions,
   };
 }
 
