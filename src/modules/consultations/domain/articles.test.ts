@@ -20,14 +20,14 @@ test('property: formatting then parsing a number gives it back', () => {
 });
 
 test('a draft with chapters, 款 and 项', () => {
-  const text = ['宜昌市某某管理办法（征求意见稿）', '第一章　总则', '第一条　为了规范管理，制定本办法。', '第二条　本办法适用于本市。', '前款规定不适用于军事设施。', '第二章　管理', '第三条　市政府应当：', '（一）编制规划；', '（二）组织实施。', '第四条　本办法自公布之日起施行。'].join('\n');
+  const text = ['宜昌市某某管理办法（征求意见稿）', '第一章\u3000总则', '第一条\u3000为了规范管理，制定本办法。', '第二条\u3000本办法适用于本市。', '前款规定不适用于军事设施。', '第二章\u3000管理', '第三条\u3000市政府应当：', '（一）编制规划；', '（二）组织实施。', '第四条\u3000本办法自公布之日起施行。'].join('\n');
   const d = parseDraft(text);
   assert.deepEqual(d.issues, []);
   assert.deepEqual(d.preamble, ['宜昌市某某管理办法（征求意见稿）']);
-  assert.deepEqual(d.chapters, ['第一章　总则', '第二章　管理']);
+  assert.deepEqual(d.chapters, ['第一章\u3000总则', '第二章\u3000管理']);
   assert.equal(d.articles.length, 4);
   assert.deepEqual(d.articles[1]!.paragraphs, ['本办法适用于本市。', '前款规定不适用于军事设施。']);
-  assert.equal(d.articles[2]!.chapter, '第二章　管理');
+  assert.equal(d.articles[2]!.chapter, '第二章\u3000管理');
   assert.deepEqual(d.articles[2]!.paragraphs, ['市政府应当：\n（一）编制规划；\n（二）组织实施。']);
   assert.equal(anchorExists(d, '3'), true);
   assert.equal(anchorExists(d, '2.2'), true);
@@ -39,7 +39,7 @@ test('a draft with chapters, 款 and 项', () => {
 });
 
 test('numbering problems are issues, not crashes', () => {
-  const d = parseDraft('第一条　甲\n第三条　乙\n第三条　丙');
+  const d = parseDraft('第一条\u3000甲\n第三条\u3000乙\n第三条\u3000丙');
   assert.equal(d.issues.length, 2);
   assert.match(d.issues[0]!.message, /应为第二条/);
   assert.match(d.issues[1]!.message, /重复/);
@@ -56,10 +56,10 @@ test('property: a well-formed draft parses back into its articles and paragraphs
       const lines: string[] = [];
       const expected: string[][] = [];
       chapters.forEach((articles, ci) => {
-        lines.push(`第${formatChineseNumber(ci + 1)}章　第${ci + 1}部分`);
+        lines.push(`第${formatChineseNumber(ci + 1)}章\u3000第${ci + 1}部分`);
         for (const paragraphs of articles) {
           expected.push(paragraphs);
-          lines.push(`${articleLabel(expected.length)}　${paragraphs[0]}`, ...paragraphs.slice(1));
+          lines.push(`${articleLabel(expected.length)}\u3000${paragraphs[0]}`, ...paragraphs.slice(1));
         }
       });
       const d = parseDraft(lines.join('\n'));

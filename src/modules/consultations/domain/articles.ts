@@ -1,5 +1,5 @@
 // The structure of a draft (章/节/条/款/项) so comments can point at an article or one of its paragraphs. Drafts are
-// plain text, one paragraph a line, in the usual form: 第一章　总则 / 第一条　… / further lines are further 款; lines
+// plain text, one paragraph a line, in the usual form: 第一章 总则 / 第一条 … / further lines are further 款; lines
 // opening with （一） are 项 and stay with their 款.
 import { NUMERAL_CLASS, formatChineseNumber, parseChineseNumber } from './numerals.ts';
 
@@ -8,7 +8,7 @@ export type DraftArticle = {
   key: string;
   number: number;
   label: string;
-  /** The chapter heading it sits in (第一章　总则), if any. */
+  /** The chapter heading it sits in (第一章\u3000总则), if any. */
   chapter: string | null;
   /** 款, in order; a 款's 项 are kept on it, separated by new lines. */
   paragraphs: string[];
@@ -37,7 +37,7 @@ export function parseDraft(text: string): ParsedDraft {
     const heading = CHAPTER.exec(line);
     if (heading && parseChineseNumber(heading[1]!) !== null) {
       const title = (heading[3] ?? '').trim();
-      const label = `第${heading[1]}${heading[2]}${title ? `　${title}` : ''}`;
+      const label = `第${heading[1]}${heading[2]}${title ? `\u3000${title}` : ''}`;
       if (heading[2] === '章') {
         chapter = label;
         out.chapters.push(label);
