@@ -48,7 +48,8 @@ export function registerPages(app: FastifyInstance, services: Services): void {
       townships: orgs.filter((o) => o.kind === 'township').length,
     };
     const recent = (await services.documents.listPublic({ pageSize: 8 })).items.map((d) => docRow(d));
-    return sendPage(reply, <HomePage ctx={ctx(request)} levels={levels} recent={recent} />);
+    const consultations = (await services.consultations.listPublic({ phase: 'open', pageSize: 5 })).items;
+    return sendPage(reply, <HomePage ctx={ctx(request)} levels={levels} recent={recent} consultations={consultations} />);
   });
 
   app.get('/organisations', async (request, reply) => {

@@ -12,7 +12,7 @@ import { DocAttachments } from '../components/doc-attachments.tsx';
 /** Statuses whose notice must be marked on the original page (《政府网站发展指引》). */
 const BANNER_STATUSES = new Set(['amended', 'repealed', 'expired', 'suspended']);
 
-export function DocumentPage({ ctx, view }: { ctx: PageContext; view: DocumentView }) {
+export function DocumentPage({ ctx, view, consultations = [] }: { ctx: PageContext; view: DocumentView; consultations?: { id: string; title: string }[] }) {
   const { doc, links, validity, changeLog, ledger } = view;
   const e = doc.edition;
   const canonical = documentHref(doc);
@@ -58,6 +58,18 @@ export function DocumentPage({ ctx, view }: { ctx: PageContext; view: DocumentVi
         {e.note && <p className="doc-note">{e.note}</p>}
         <DocAttachments attachments={doc.attachments} />
         <DocLinks links={links} origin={ctx.origin} />
+        {consultations.length > 0 && (
+          <section className="doc-consultations" aria-labelledby="doc-consultations-heading">
+            <h2 id="doc-consultations-heading">征求意见及采纳情况</h2>
+            <ul>
+              {consultations.map((c) => (
+                <li key={c.id}>
+                  <a href={`/consultations/${encodeURIComponent(c.id)}/result`}>{`${c.title}：意见采纳情况`}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section className="doc-versions" aria-labelledby="doc-versions-heading">
           <h2 id="doc-versions-heading">版本与更新记录</h2>
           <p>

@@ -8,6 +8,8 @@ import { feedHrefs, NORMATIVE_HREF, OPENNESS_HREF } from '../urls.ts';
 import type { DocRow } from '../types.ts';
 import { DocTable } from '../components/doc-table.tsx';
 import { FeedLink } from '../components/feed-link.tsx';
+import { ConsultationTable, CONSULTATIONS_FEED, CONSULTATIONS_HREF } from './consultations.tsx';
+import type { ConsultationSummary } from '../../modules/consultations/index.ts';
 
 export type LevelCounts = { city: Org | null; departments: number; areas: number; townships: number };
 
@@ -28,7 +30,7 @@ const liveColumns = [
 
 const plannedColumns = [{ id: 'hdjl', title: '互动交流', text: '意见征集、咨询留言和回应关切，公开办理结果。' }];
 
-export function HomePage({ ctx, levels, recent }: { ctx: PageContext; levels: LevelCounts; recent: DocRow[] }) {
+export function HomePage({ ctx, levels, recent, consultations = [] }: { ctx: PageContext; levels: LevelCounts; recent: DocRow[]; consultations?: ConsultationSummary[] }) {
   const { city } = levels;
   const directory = '/organisations';
   const stats = [
@@ -38,7 +40,7 @@ export function HomePage({ ctx, levels, recent }: { ctx: PageContext; levels: Le
     { label: '乡镇、街道', value: levels.townships, href: city ? `${directory}#areas-${city.id}` : directory },
   ];
   return (
-    <Layout ctx={ctx} title={ctx.site.name} nav="home" canonical="/" feeds={[{ title: '最新政府信息', href: feedHrefs.documents }]} description={`${ctx.site.name}：政府信息公开、机构目录、政策文件与互动交流`}>
+    <Layout ctx={ctx} title={ctx.site.name} nav="home" canonical="/" feeds={[{ title: '最新政府信息', href: feedHrefs.documents }, { title: '意见征集', href: CONSULTATIONS_FEED }]} description={`${ctx.site.name}：政府信息公开、机构目录、政策文件与互动交流`}>
       <h1>{ctx.site.name}</h1>
       <p className="lead">
         本平台是{city?.name ?? '本市'}各级行政机关依法公开政府信息的统一平台：集中发布主动公开的政府信息和政策文件，受理政府信息公开申请，并公布各级机关的机构设置和联系方式。平台支持大字、高对比度和全键盘操作，不使用 JavaScript 也能正常浏览。
@@ -47,6 +49,14 @@ export function HomePage({ ctx, levels, recent }: { ctx: PageContext; levels: Le
         <h2 id="recent-heading">最新政府信息</h2>
         <DocTable rows={recent} caption="最新发布的政府信息" showOrganisation empty="暂无已发布的政府信息。" />
         <FeedLink href={feedHrefs.documents} label="订阅最新政府信息" />
+      </section>
+      <section aria-labelledby="consultations-heading">
+        <h2 id="consultations-heading">正在征求意见</h2>
+        <ConsultationTable items={consultations} caption="正在公开征求意见的草案" empty="目前没有正在征求意见的草案。" />
+        <p>
+          <a href={CONSULTATIONS_HREF}>全部意见征集</a>（含已公布的意见采纳情况）{' · '}<a href="/decisions">重大行政决策事项目录</a>
+        </p>
+        <FeedLink href={CONSULTATIONS_FEED} label="订阅意见征集" />
       </section>
       <section aria-labelledby="levels-heading">
         <h2 id="levels-heading">机构层级</h2>
