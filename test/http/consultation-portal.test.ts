@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeFor, publishedConsultation, publishedDocument, setupConsultations } from './consultations.support.ts';
+import { publishedConsultation, publishedDocument, setupConsultations } from './consultations.support.ts';
 
 const form = (fields: Record<string, string>) => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
 
