@@ -2,20 +2,21 @@
 // (草案 with 第X条 structure, 起草说明, period, channels, contact) and, per consultation, the drawer with
 // publishing, moderation, letters entered by staff, per-comment decisions and the adoption report.
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Drawer, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Drawer, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { ToneTag, type Tone } from '../components/normative/ToneTag';
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '../auth';
 import { useErrorReporter } from '../components/errors';
 import { OrgTreeSelect } from '../components/OrgTreeSelect';
 import { navigate, useLocation } from '../router';
 import { consultationApi, kindOptions, phaseOptions, type Consultation, type ConsultationInput, type ConsultationSummary, type Phase } from '../components/consultations/api';
-import { ConsultationDrawer } from '../components/consultations/ConsultationDrawer';
+import { ConsultationPanel } from '../components/consultations/ConsultationPanel';
 import type { Page } from '../types';
 
 type Values = Omit<ConsultationInput, 'channels'> & { organisationId?: string; channelsText: string };
 
-const phaseColor: Record<Phase, string> = { draft: 'default', upcoming: 'blue', open: 'green', closed: 'orange', concluded: 'purple', withdrawn: 'default' };
-export const PhaseTag = ({ phase, name }: { phase: Phase; name: string }) => <Tag color={phaseColor[phase]}>{name}</Tag>;
+const phaseTone: Record<Phase, Tone> = { draft: 'grey', upcoming: 'blue', open: 'green', closed: 'orange', concluded: 'blue', withdrawn: 'grey' };
+const PhaseTag = ({ phase, name }: { phase: Phase; name: string }) => <ToneTag tone={phaseTone[phase]}>{name}</ToneTag>;
 
 const channelsToText = (c: ConsultationInput['channels']) => c.map((x) => `${x.kind}：${x.detail}`).join('\n');
 const textToChannels = (t: string) =>
@@ -117,7 +118,7 @@ export default function ConsultationsPage() {
           ]}
         />
       </Card>
-      {openId && <ConsultationDrawer id={openId} onClose={() => navigate('/consultations')} onEdit={startEdit} onChanged={load} />}
+      {openId && <ConsultationPanel key={openId} id={openId} onClose={() => navigate('/consultations')} onEdit={startEdit} onChanged={load} />}
       <Drawer title={editing === 'new' ? '新建意见征集' : '修改意见征集'} open={editing !== null} onClose={() => setEditing(null)} width={760} destroyOnClose
         extra={<Button type="primary" loading={busy} onClick={save}>保存</Button>}>
         <Form form={form} layout="vertical">

@@ -2,7 +2,8 @@
 // (公众参与, 专家论证, 风险评估, 合法性审查, 集体讨论决定). An item can be marked decided only when every procedure is
 // done (or judged not needed, with a reason) and the legality review came before the collective decision.
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
+import { ToneTag } from '../components/normative/ToneTag';
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '../auth';
 import { useErrorReporter } from '../components/errors';
@@ -111,7 +112,7 @@ export default function DecisionsPage() {
           { title: '政府', dataIndex: 'organisationName' },
           { title: '承办单位', dataIndex: 'department' },
           { title: '法定程序', render: (_, r) => `${r.procedures.filter((p) => p.status !== 'pending').length} / 5` },
-          { title: '状态', render: (_, r) => <Tag color={r.status === 'decided' ? 'green' : 'blue'}>{r.statusName}</Tag> },
+          { title: '状态', render: (_, r) => <ToneTag tone={r.status === 'decided' ? 'green' : 'blue'}>{r.statusName}</ToneTag> },
           { title: '目录', render: (_, r) => (r.published ? '已公布' : '未公布') },
         ]}
       />

@@ -1,7 +1,8 @@
-// One consultation for staff: state and actions (publish, extend, withdraw, delete — destructive ones confirmed), the
+// One consultation for staff (a panel below the list): state and actions (publish, extend, withdraw, delete — destructive ones confirmed), the
 // comments with moderation and answers, staff entry of letters / e-mails / meetings, and publishing the answers
 // together with the adoption report.
-import { App, Alert, Button, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Descriptions, Form, Input, Modal, Radio, Select, Space, Table, Tabs, Typography } from 'antd';
+import { ToneTag, type Tone } from '../normative/ToneTag';
 import { useCallback, useEffect, useState } from 'react';
 import { useErrorReporter } from '../errors';
 import { DocumentSearchSelect } from '../documents/DocumentSearchSelect';
@@ -11,9 +12,9 @@ import type { Page } from '../../types';
 type Dialog = { kind: 'reject'; comment: StaffComment } | { kind: 'decide'; comment: StaffComment } | { kind: 'withdraw' } | { kind: 'extend' } | null;
 type Props = { id: string; onClose: () => void; onEdit: (c: Consultation) => void; onChanged: () => void };
 
-const statusColor: Record<string, string> = { pending: 'gold', approved: 'green', rejected: 'default' };
+const statusTone: Record<string, Tone> = { pending: 'orange', approved: 'green', rejected: 'grey' };
 
-export function ConsultationDrawer({ id, onClose, onEdit, onChanged }: Props) {
+export function ConsultationPanel({ id, onClose, onEdit, onChanged }: Props) {
   const { message, modal } = App.useApp();
   const report = useErrorReporter();
   const [c, setC] = useState<Consultation | null>(null);
@@ -115,7 +116,7 @@ export function ConsultationDrawer({ id, onClose, onEdit, onChanged }: Props) {
           { title: '条款', dataIndex: 'anchorLabel', width: 110 },
           { title: '意见', dataIndex: 'body', render: (b: string, r) => (<><div style={{ whiteSpace: 'pre-wrap' }}>{b}</div>{r.commenter && <Typography.Text type="secondary">{`提交人（不公开）：${[r.commenter.name, r.commenter.phone, r.commenter.email].filter(Boolean).join('，') || '未留'}${r.commenter.verified ? '（已验证）' : ''}`}</Typography.Text>}</>) },
           { title: '来源', render: (_, r) => `${r.channelName} ${r.receivedOn}`, width: 130 },
-          { title: '审核', width: 120, render: (_, r) => (<><Tag color={statusColor[r.status]}>{r.statusName}</Tag>{r.moderationReason && <div>{r.moderationReason}</div>}</>) },
+          { title: '审核', width: 120, render: (_, r) => (<><ToneTag tone={statusTone[r.status] ?? 'grey'}>{r.statusName}</ToneTag>{r.moderationReason && <div>{r.moderationReason}</div>}</>) },
           { title: '采纳决定', width: 180, render: (_, r) => (r.decisionName ? `${r.decisionName}：${r.decisionReason ?? ''}` : '—') },
           {
             title: '操作',
@@ -134,7 +135,7 @@ export function ConsultationDrawer({ id, onClose, onEdit, onChanged }: Props) {
   );
 
   return (
-    <Drawer title={c?.title ?? '意见征集'} open onClose={onClose} width={1000}>
+    <Card title={c?.title ?? '意见征集'} extra={<Button onClick={onClose}>关闭</Button>} data-testid="consultation-panel">
       {c && (
         <>
           <Descriptions size="small" column={2} bordered items={[
@@ -206,6 +207,6 @@ export function ConsultationDrawer({ id, onClose, onEdit, onChanged }: Props) {
           </Form.Item>
         </Form>
       </Modal>
-    </Drawer>
+    </Card>
   );
 }
