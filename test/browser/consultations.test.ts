@@ -154,7 +154,7 @@ test('意见征集: comment on article 3, a letter, moderation, answers after cl
   await citizen.getByRole('heading', { name: '征求意见及采纳情况' }).waitFor();
   assert.deepEqual(await axeViolations(citizen), [], 'the document page has no WCAG violations');
   await citizen.getByRole('link', { name: /意见采纳情况/ }).click();
-  await citizen.getByRole('heading', { name: /意见采纳情况$/ }).waitFor();
+  await citizen.getByRole('heading', { name: /：意见采纳情况$/ }).waitFor();
   const total = await citizen.getByRole('row', { name: /合计/ }).allInnerTexts();
   assert.match(total.join(' '), /合计\s+2\s+1\s+0\s+1/);
   await citizen.getByText('已将第三条绿地率调整为百分之三十五').waitFor();

@@ -12,7 +12,7 @@ export function ConsultationResultPage({ ctx, view, report, answers }: { ctx: Pa
   return (
     <Layout ctx={ctx} title={`${view.title}：意见采纳情况`} nav="interaction" canonical={href}>
       <Breadcrumbs items={[{ label: '首页', href: '/' }, { label: '意见征集', href: CONSULTATIONS_HREF }, { label: view.title, href: consultationHref(view.id) }, { label: '意见采纳情况' }]} />
-      <h1>{`${view.title}意见采纳情况`}</h1>
+      <h1>{`${view.title}：意见采纳情况`}</h1>
       <dl className="meta-row">
         <dt>征集单位</dt>
         <dd>{view.organisationName}</dd>
