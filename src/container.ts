@@ -134,7 +134,7 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   });
   const comments = new CommentService(db, uow, consultations, verification, { verify: config.consultationVerify });
   todo.register(consultationTodos(consultations));
-  const decisions = new DecisionService(db, uow, organisations, documents);
+  const decisions = new DecisionService(db, uow, organisations, documents, consultations);
   organisations.registerPathCopies([...consultationOrgPathTables, ...decisionOrgPathTables]);
 
   // Copies of organisation paths that a move must rewrite (a test checks every org_path column is listed).

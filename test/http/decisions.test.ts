@@ -12,6 +12,13 @@ test('the annual catalog: five procedures, no decision while one is missing or o
   const bad = await app.inject({ method: 'POST', url: '/api/v1/decisions', headers, payload: { organisationId: city.id, year: 2018, title: '', summary: '', department: '' } });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().error.fields.length, 3);
+  const unknownConsultation = await app.inject({
+    method: 'POST', url: '/api/v1/decisions', headers,
+    payload: { organisationId: city.id, year: 2026, title: '某事项', summary: '', department: '市发改委', consultationId: '01a24d41-0000-7000-8000-000000000000' },
+  });
+  assert.equal(unknownConsultation.statusCode, 400);
+  assert.match(unknownConsultation.body, /关联的意见征集不存在或无权访问/);
+  assert.equal(await services.database.db.selectFrom('dec_item').select('id').execute().then((r) => r.length), 0, 'nothing half-saved');
 
   const created = await app.inject({
     method: 'POST', url: '/api/v1/decisions', headers,

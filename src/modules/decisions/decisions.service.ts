@@ -11,6 +11,7 @@ import { can, scopeRoots, type Actor } from '../../platform/authz/actor.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { OrganisationService } from '../organisations/index.ts';
 import type { DocumentService } from '../documents/index.ts';
+import type { ConsultationService } from '../consultations/index.ts';
 import type { DecItemTable, DecProcedureTable } from './decisions.tables.ts';
 import {
   checkProcedure, decideProblems, itemStateNames, procedureKinds, procedureNames, procedureStateNames, procedureStates,
@@ -48,6 +49,7 @@ export class DecisionService {
     private readonly uow: UnitOfWork,
     private readonly orgs: OrganisationService,
     private readonly documents: DocumentService,
+    private readonly consultations: ConsultationService,
   ) {}
 
   /** The published catalog of one government for one year (public). */
@@ -94,6 +96,7 @@ export class DecisionService {
     const org = await this.orgs.requireReadable(actor, input.organisationId);
     if (!can(actor, 'decision.manage', org.path)) throw new NotFoundError();
     const fields = this.checkInput(input);
+    await this.checkConsultation(actor, fields.consultation_id);
     const now = nowIso();
     const row: ItemRow = { id: newId(), org_id: org.id, org_path: org.path, ...fields, status: 'planned', published: 0, decision_document_id: null, decided_on: null, created_at: now, updated_at: now };
     await this.uow(actor, async (tx) => {
@@ -111,6 +114,7 @@ export class DecisionService {
       const row = await this.require(actor, id, 'decision.manage', tx.db);
       if (row.status !== 'planned') throw refused('已作出决策或已调出目录的事项不能再修改');
       const fields = this.checkInput({ ...input, organisationId: row.org_id });
+      await this.checkConsultation(actor, fields.consultation_id);
       await tx.db.updateTable('dec_item').set({ ...fields, updated_at: nowIso() }).where('id', '=', id).execute();
       await this.audit(tx, 'decision.update', row, { title: row.title, year: row.year }, fields);
     });
@@ -182,6 +186,16 @@ export class DecisionService {
     const row = await db.selectFrom('dec_item').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || !can(actor, permission, row.org_path)) throw new NotFoundError();
     return row;
+  }
+
+  /** The linked consultation must exist and be readable by the actor (its 公众参与). */
+  private async checkConsultation(actor: Actor, id: string | null): Promise<void> {
+    if (!id) return;
+    try {
+      await this.consultations.get(actor, id);
+    } catch {
+      throw new ValidationError([custom('consultationId', '关联的意见征集不存在或无权访问')]);
+    }
   }
 
   private checkInput(input: ItemInput) {
