@@ -106,7 +106,14 @@ test('意见征集: comment on article 3, a letter, moderation, answers after cl
   await admin.getByText('已录入，待审核后公开').waitFor();
   await drawer.getByRole('tab', { name: '意见与审核' }).click();
   await drawer.getByText('待审核 2 条').waitFor();
-  for (let i = 0; i < 2; i++) await drawer.getByRole('button', { name: /通\s*过/ }).first().click().then(() => admin.getByText('已通过，意见已公开').last().waitFor());
+  // The moderation queue lists both, across consultations; approving publishes at once.
+  const queue = admin.getByTestId('moderation-queue');
+  await queue.getByText('待审核意见（2 条）').waitFor();
+  assert.equal(await queue.getByText(/张三|李四|13912345678/).count(), 0, 'the queue shows no contact data');
+  await queue.getByRole('button', { name: /通\s*过/ }).first().click();
+  await queue.getByText('待审核意见（1 条）').waitFor();
+  await queue.getByRole('button', { name: /通\s*过/ }).first().click();
+  await queue.getByText('没有待审核的意见').waitFor();
   await drawer.getByText('待审核 0 条，已通过 2 条（未作决定 2 条）').waitFor();
   await citizen.goto(`/consultations/${id}?anchor=3`);
   await citizen.getByText('本条已公开意见 2 条').waitFor();
@@ -167,4 +174,49 @@ test('意见征集: comment on article 3, a letter, moderation, answers after cl
   await citizen.goto('/consultations?phase=concluded');
   await citizen.getByRole('link', { name: /宜昌市城市绿化管理办法/ }).waitFor();
   assert.deepEqual(await axeViolations(citizen), [], 'the consultation list has no WCAG violations');
+});
+
+test('重大行政决策: the catalog editor refuses a decision while procedures are missing; the published catalog passes axe', async (t) => {
+  const portal = await startPortal(t);
+  const { services } = portal;
+  const city = await orgByName(services, '宜昌市');
+  const office = await staff(portal, city.id, 'office_admin');
+  const page = await portal.newPage({ viewport: { width: 1440, height: 1000 } });
+  await signIn(page, office.user.username, '/admin/decisions');
+  await page.getByRole('button', { name: /新增事项/ }).click();
+  const create = page.locator('.ant-drawer.ant-drawer-open');
+  await create.getByLabel('年度').fill('2026');
+  await create.getByLabel('事项名称').fill('宜昌市中心城区生活垃圾分类实施方案');
+  await create.getByLabel('承办单位').fill('市城市管理执法委员会');
+  await create.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('已新增决策事项').waitFor();
+  const item = page.locator('.ant-drawer.ant-drawer-open').filter({ hasText: '法定程序' });
+  await item.getByLabel('决策日期').fill('2026-05-20');
+  await item.getByRole('button', { name: '标记为已作出决策' }).click();
+  await page.getByText(/法定程序不完整：公众参与尚未完成/).first().waitFor();
+  for (const [name, date] of [['公众参与', '2026-04-30'], ['专家论证', '2026-05-02'], ['风险评估', '2026-05-05'], ['合法性审查', '2026-05-10'], ['集体讨论决定', '2026-05-15']] as const) {
+    await item.getByLabel(`${name}状态`).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('已完成').click();
+    await item.getByLabel(`${name}完成日期`).fill(date);
+    await item.locator('form').filter({ has: page.getByLabel(`${name}状态`) }).getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText(`已保存：${name}`).last().waitFor();
+  }
+  await item.getByLabel('决策日期').fill('2026-05-20');
+  await item.getByRole('button', { name: '标记为已作出决策' }).click();
+  await item.getByText(/已作出决策（2026-05-20）/).waitFor();
+  await item.getByRole('switch', { name: '列入公开目录' }).click();
+  await item.getByRole('switch', { name: '列入公开目录', checked: true }).waitFor();
+  await page.keyboard.press('Escape');
+  await item.waitFor({ state: 'detached' });
+  await page.getByText(/已作出决策/).first().waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the decision catalog editor has no WCAG violations');
+  await screenshot(page, 'admin-decisions');
+
+  const reader = await portal.newPage();
+  await reader.goto('/decisions');
+  await reader.getByRole('link', { name: '宜昌市 2026 年度重大行政决策事项目录' }).click();
+  await reader.getByRole('cell', { name: /宜昌市中心城区生活垃圾分类实施方案/ }).waitFor();
+  assert.equal(await reader.getByRole('cell', { name: '2026-05-10' }).count(), 1, 'the legality review date is shown');
+  assert.deepEqual(await axeViolations(reader), [], 'the published catalog has no WCAG violations');
+  await screenshot(reader, 'portal-decisions');
 });

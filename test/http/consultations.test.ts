@@ -37,6 +37,9 @@ test('done-when: a citizen comments on article 3, staff add a letter, the consul
   assert.equal(view.articles[2].commentCount, 0);
   assert.equal((await app.inject({ method: 'GET', url: `/api/v1/consultations/${id}/comments` })).json().total, 0);
 
+  const queue = (await app.inject({ method: 'GET', url: '/api/v1/consultations/moderation-queue', headers: reviewer })).json();
+  assert.equal(queue.total, 2, 'both wait in the moderation queue');
+  assert.ok(queue.items.every((c: { consultationTitle: string; commenter: unknown }) => c.consultationTitle.includes('绿化') && c.commenter === null));
   const all = (await app.inject({ method: 'GET', url: `/api/v1/consultations/${id}/all-comments`, headers: reviewer })).json();
   assert.equal(all.total, 2);
   assert.ok(all.items.every((c: { commenter: unknown }) => c.commenter === null), 'a moderator without consultation.manage sees no contact data');
@@ -47,6 +50,7 @@ test('done-when: a citizen comments on article 3, staff add a letter, the consul
     assert.equal(r.statusCode, 200, r.body);
   }
 
+  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/consultations/moderation-queue', headers: reviewer })).json().total, 0);
   view = (await app.inject({ method: 'GET', url: `/api/v1/consultations/${id}` })).json();
   assert.equal(view.articles[2].commentCount, 2);
   const publicComments = await app.inject({ method: 'GET', url: `/api/v1/consultations/${id}/comments?anchor=3` });
@@ -188,6 +192,8 @@ test('staff of another organisation cannot see or act; the public cannot reach s
   assert.equal((await app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/staff-comments`, headers, payload: { text: '越权录入的意见内容', channel: 'letter', receivedOn: '2026-03-04' } })).statusCode, 404);
   const list = (await app.inject({ method: 'GET', url: '/api/v1/consultations/manage', headers })).json();
   assert.equal(list.total, 0);
+  await app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/staff-comments`, headers: ctx.editor, payload: { text: '本机构录入的来信意见', channel: 'letter', receivedOn: '2026-03-04' } });
+  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/consultations/moderation-queue', headers })).json().total, 0, 'another organisation’s queue is empty');
   assert.equal((await app.inject({ method: 'GET', url: `/api/v1/consultations/${id}/all-comments` })).statusCode, 401);
   assert.equal((await app.inject({ method: 'POST', url: '/api/v1/consultations', payload: consultationBody(ctx.dept.id) })).statusCode, 401);
   // The city's openness office oversees the department.

@@ -11,6 +11,7 @@ import { OrgTreeSelect } from '../components/OrgTreeSelect';
 import { navigate, useLocation } from '../router';
 import { consultationApi, kindOptions, phaseOptions, type Consultation, type ConsultationInput, type ConsultationSummary, type Phase } from '../components/consultations/api';
 import { ConsultationPanel } from '../components/consultations/ConsultationPanel';
+import { ModerationQueue } from '../components/consultations/ModerationQueue';
 import type { Page } from '../types';
 
 type Values = Omit<ConsultationInput, 'channels'> & { organisationId?: string; channelsText: string };
@@ -30,8 +31,9 @@ const textToChannels = (t: string) =>
     });
 
 export default function ConsultationsPage() {
-  const { user } = useAuth();
+  const { user, permissions } = useAuth();
   const { message } = App.useApp();
+  const [refreshKey, setRefreshKey] = useState(0);
   const report = useErrorReporter();
   const location = useLocation();
   const [form] = Form.useForm<Values>();
@@ -118,7 +120,8 @@ export default function ConsultationsPage() {
           ]}
         />
       </Card>
-      {openId && <ConsultationPanel key={openId} id={openId} onClose={() => navigate('/consultations')} onEdit={startEdit} onChanged={load} />}
+      {openId && <ConsultationPanel key={openId} id={openId} refreshKey={refreshKey} onClose={() => navigate('/consultations')} onEdit={startEdit} onChanged={() => (void load(), setRefreshKey((k) => k + 1))} />}
+      {permissions.includes('consultation.moderate') && <ModerationQueue refreshKey={refreshKey} onChanged={() => (void load(), setRefreshKey((k) => k + 1))} />}
       <Drawer title={editing === 'new' ? '新建意见征集' : '修改意见征集'} open={editing !== null} onClose={() => setEditing(null)} width={760} destroyOnClose
         extra={<Button type="primary" loading={busy} onClick={save}>保存</Button>}>
         <Form form={form} layout="vertical">

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
-import { anonymousActor, can, type Actor } from '../../platform/authz/actor.ts';
+import { anonymousActor, can, scopeRoots, type Actor } from '../../platform/authz/actor.ts';
 import { AppError, ConflictError, ValidationError, type FieldError } from '../../platform/errors.ts';
 import { normaliseAddress, type Verification } from '../../platform/notify/index.ts';
 import type { ConsultationService } from './consultations.service.ts';
@@ -149,6 +149,16 @@ export class CommentService {
     ]);
     const items: PublicComment[] = rows.map((c) => presentComment(c, row.state === 'concluded'));
     return { items, total, page, pageSize: size };
+  }
+
+  /** 待审核意见 across the consultations the actor may moderate, oldest first; no contact data. */
+  async moderationQueue(actor: Actor, query: { page?: number; pageSize?: number }) {
+    const roots = scopeRoots(actor, 'consultation.moderate');
+    const size = Math.min(query.pageSize ?? 20, 100);
+    const page = query.page ?? 1;
+    if (roots && roots.length === 0) return { items: [], total: 0, page, pageSize: size };
+    const { rows, total } = await this.consultations.repo().pendingQueue(roots, (page - 1) * size, size);
+    return { items: rows.map((r) => ({ ...presentStaffComment(r, undefined, false), consultationId: r.consultation_id, consultationTitle: r.title })), total, page, pageSize: size };
   }
 
   /** Every comment of the consultation for staff; contact data for consultation.manage holders only. */

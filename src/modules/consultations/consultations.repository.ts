@@ -146,6 +146,21 @@ export class ConsultationsRepository {
     return new Map(rows.map((r) => [r.consultation_id, Number(r.n)]));
   }
 
+  /** Pending comments of published consultations in these subtrees, oldest first (the moderation queue). */
+  async pendingQueue(roots: string[] | null, offset: number, limit: number): Promise<{ rows: (CommentRow & { title: string })[]; total: number }> {
+    const base = this.db
+      .selectFrom('con_comment')
+      .innerJoin('con_consultation', 'con_consultation.id', 'con_comment.consultation_id')
+      .where('con_comment.status', '=', 'pending')
+      .where('con_consultation.state', '=', 'published')
+      .where(inSubtrees(sql.ref('con_consultation.org_path'), roots));
+    const [rows, total] = await Promise.all([
+      base.selectAll('con_comment').select('con_consultation.title as title').orderBy('con_comment.created_at').orderBy('con_comment.id').offset(offset).limit(limit).execute(),
+      base.select(sql<number>`cast(count(*) as integer)`.as('n')).executeTakeFirst(),
+    ]);
+    return { rows, total: Number(total?.n ?? 0) };
+  }
+
   commenters(commentIds: string[]): Promise<CommenterRow[]> {
     if (commentIds.length === 0) return Promise.resolve([]);
     return this.db.selectFrom('con_commenter').selectAll().where('comment_id', 'in', commentIds).execute();

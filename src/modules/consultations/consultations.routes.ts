@@ -106,6 +106,9 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<{ consultations: Cons
   app.get('/consultations/manage', { preHandler: requireUser, schema: { tags, summary: '本机构及下级机构的意见征集（含草稿）', querystring: StaffList } }, (req) =>
     consultations.list(req.actor, req.query),
   );
+  app.get('/consultations/moderation-queue', { preHandler: requireUser, schema: { tags, summary: '待审核意见（可审核的全部征集，先到先审；不含联系方式）', querystring: Type.Object(PageQuery, { additionalProperties: false }) } }, (req) =>
+    comments.moderationQueue(req.actor, req.query),
+  );
   app.post('/consultations', { preHandler: requireUser, schema: { tags, summary: '新建意见征集草稿', body: CreateBody } }, async (req, reply) =>
     reply.status(201).send(await consultations.create(req.actor, req.body)),
   );

@@ -10,11 +10,11 @@ import { channelOptions, consultationApi, decisionOptions, type Consultation, ty
 import type { Page } from '../../types';
 
 type Dialog = { kind: 'reject'; comment: StaffComment } | { kind: 'decide'; comment: StaffComment } | { kind: 'withdraw' } | { kind: 'extend' } | null;
-type Props = { id: string; onClose: () => void; onEdit: (c: Consultation) => void; onChanged: () => void };
+type Props = { id: string; refreshKey?: number; onClose: () => void; onEdit: (c: Consultation) => void; onChanged: () => void };
 
 const statusTone: Record<string, Tone> = { pending: 'orange', approved: 'green', rejected: 'grey' };
 
-export function ConsultationPanel({ id, onClose, onEdit, onChanged }: Props) {
+export function ConsultationPanel({ id, refreshKey, onClose, onEdit, onChanged }: Props) {
   const { message, modal } = App.useApp();
   const report = useErrorReporter();
   const [c, setC] = useState<Consultation | null>(null);
@@ -36,7 +36,7 @@ export function ConsultationPanel({ id, onClose, onEdit, onChanged }: Props) {
   }, [id, status, report]);
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, refreshKey]);
 
   const run = async (work: () => Promise<unknown>, done: string, form?: Parameters<typeof report>[1]) => {
     try {

@@ -118,6 +118,7 @@ export const consultationApi = {
   extend: (cid: string, closesOn: string, reason: string | null) => http.post<Consultation>(`/consultations/${id(cid)}/extend`, { closesOn, reason }),
   withdraw: (cid: string, reason: string) => http.post<Consultation>(`/consultations/${id(cid)}/withdraw`, { reason }),
   comments: (cid: string, status?: string, page = 1) => http.get<Page<StaffComment>>(`/consultations/${id(cid)}/all-comments${q({ status, page, pageSize: 50 })}`),
+  queue: (page = 1) => http.get<Page<StaffComment & { consultationId: string; consultationTitle: string }>>(`/consultations/moderation-queue${q({ page, pageSize: 20 })}`),
   enter: (cid: string, input: StaffCommentInput) => http.post<StaffComment>(`/consultations/${id(cid)}/staff-comments`, input),
   moderate: (commentId: string, approve: boolean, reason: string | null) => http.post<StaffComment>(`/consultations/comments/${id(commentId)}/moderation`, { approve, reason }),
   decide: (commentId: string, decision: string, reason: string) => http.post<StaffComment>(`/consultations/comments/${id(commentId)}/decision`, { decision, reason }),
