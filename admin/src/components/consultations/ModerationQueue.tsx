@@ -41,7 +41,7 @@ export function ModerationQueue({ refreshKey, onChanged }: { refreshKey: number;
         size="small"
         loading={!data}
         dataSource={data?.items ?? []}
-        locale={{ emptyText: '没有待审核的意见' }}
+        locale={{ emptyText: <span style={{ color: '#595959' }}>没有待审核的意见</span> }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
         columns={[
           { title: '意见征集', dataIndex: 'consultationTitle', render: (t: string, r) => <a onClick={() => navigate(`/consultations?open=${r.consultationId}`)}>{t}</a> },
