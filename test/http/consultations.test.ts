@@ -129,6 +129,11 @@ test('bad input: periods, articles, duplicates, verification, sizes, moderation 
   const upcoming = await app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/comments`, payload: { text: '征集开始前提交的意见', channel: 'sms', address: PHONE, code: '000000' } });
   assert.equal(upcoming.statusCode, 409);
 
+  const backdated = await app.inject({ method: 'PUT', url: `/api/v1/consultations/${id}`, headers: editor, payload: { ...consultationBody(dept.id, { opensOn: '2026-03-01', closesOn: '2026-04-01' }), organisationId: undefined } });
+  assert.equal(backdated.statusCode, 400, 'an announced consultation cannot be moved to have opened already');
+  const moved = await app.inject({ method: 'PUT', url: `/api/v1/consultations/${id}`, headers: editor, payload: { ...consultationBody(dept.id, { opensOn: '2026-03-02', closesOn: '2026-04-01' }), organisationId: undefined } });
+  assert.equal(moved.statusCode, 200, moved.body);
+  assert.equal(moved.json().closesOn, '2026-04-01');
   setToday('2026-03-10');
   const edit = await app.inject({ method: 'PUT', url: `/api/v1/consultations/${id}`, headers: editor, payload: { ...consultationBody(dept.id), organisationId: undefined } });
   assert.equal(edit.statusCode, 409, 'the draft cannot change once comments may point at it');
@@ -165,7 +170,7 @@ test('bad input: periods, articles, duplicates, verification, sizes, moderation 
   const noReason = await app.inject({ method: 'POST', url: `/api/v1/consultations/comments/${pending.id}/moderation`, headers: reviewer, payload: { approve: false } });
   assert.equal(noReason.statusCode, 400);
   assert.match(noReason.json().error.fields[0].message, /不予公开须说明理由/);
-  const lateLetter = await app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/staff-comments`, headers: editor, payload: { text: '逾期来信的意见内容', channel: 'letter', receivedOn: '2026-04-02' } });
+  const lateLetter = await app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/staff-comments`, headers: editor, payload: { text: '逾期来信的意见内容', channel: 'letter', receivedOn: '2026-04-03' } });
   assert.equal(lateLetter.statusCode, 400);
   assert.match(lateLetter.body, /晚于征集截止日期/);
   const online = await app.inject({ method: 'POST', url: `/api/v1/consultations/${id}/staff-comments`, headers: editor, payload: { text: '工作人员不能录入网上意见', channel: 'online', receivedOn: '2026-03-05' } });

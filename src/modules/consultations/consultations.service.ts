@@ -148,6 +148,8 @@ export class ConsultationService {
       const row = await this.requireFor(actor, id, 'consultation.manage', tx.db);
       await this.check(row, 'edit');
       const fields = this.checkInput({ ...input, organisationId: row.org_id });
+      // An announced consultation cannot be moved to have opened already (nobody could have commented).
+      if (row.state === 'published' && fields.opens_on <= this.today()) throw new ValidationError([custom('opensOn', '已发布的征集只能把开始日期改为今天以后的日期')]);
       await this.repo(tx.db).update(id, { ...fields, updated_at: nowIso() });
       await this.audit(tx, 'consultation.update', row, snapshot(row), fields);
     });
