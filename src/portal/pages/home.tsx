@@ -26,9 +26,15 @@ const liveColumns = [
     href: NORMATIVE_HREF,
     text: '行政规范性文件库：集中公布现行有效的行政规范性文件，标注文件的有效性（有效、已修改、已废止、已失效），并链接相应的政策解读。',
   },
+  {
+    id: 'yjzj',
+    title: '意见征集',
+    href: '/consultations',
+    text: '规章、行政规范性文件和重大行政决策草案公开征求意见：可对草案全文或某一条款提出意见，征集结束后公布每条意见的采纳情况和理由；另有重大行政决策事项目录。',
+  },
 ];
 
-const plannedColumns = [{ id: 'hdjl', title: '互动交流', text: '意见征集、咨询留言和回应关切，公开办理结果。' }];
+const plannedColumns = [{ id: 'hdjl', title: '互动交流', text: '咨询留言和回应关切，公开办理结果（意见征集已上线，见“意见征集”栏目）。' }];
 
 export function HomePage({ ctx, levels, recent, consultations = [] }: { ctx: PageContext; levels: LevelCounts; recent: DocRow[]; consultations?: ConsultationSummary[] }) {
   const { city } = levels;
