@@ -174,6 +174,14 @@ test('意见征集: comment on article 3, a letter, moderation, answers after cl
   await citizen.goto('/consultations?phase=concluded');
   await citizen.getByRole('link', { name: /宜昌市城市绿化管理办法/ }).waitFor();
   assert.deepEqual(await axeViolations(citizen), [], 'the consultation list has no WCAG violations');
+
+  // 适老化: large text and high contrast keep the pages readable.
+  await citizen.goto(`/prefs?text=xlarge&contrast=high&return=${encodeURIComponent(`/consultations/${id}`)}`);
+  await citizen.getByRole('heading', { name: '第三条' }).waitFor();
+  assert.deepEqual(await axeViolations(citizen), [], 'the consultation page in high contrast has no WCAG violations');
+  await citizen.goto(`/consultations/${id}/result`);
+  assert.deepEqual(await axeViolations(citizen), [], 'the adoption report in high contrast has no WCAG violations');
+  await screenshot(citizen, 'portal-consultation-result-contrast');
 });
 
 test('重大行政决策: the catalog editor refuses a decision while procedures are missing; the published catalog passes axe', async (t) => {
