@@ -20,6 +20,8 @@ import {
   PartitionOutlined,
   TeamOutlined,
   UserOutlined,
+  InboxOutlined,
+  FormOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography, theme } from 'antd';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
@@ -48,6 +50,8 @@ const ICONS: Record<string, ReactNode> = {
   '/review-settings': <SettingOutlined />,
   '/catalog': <PartitionOutlined />,
   '/calendar': <CalendarOutlined />,
+  '/requests': <InboxOutlined />,
+  '/request-register': <FormOutlined />,
   '/letter-template': <SnippetsOutlined />,
   '/annual-report': <BarChartOutlined />,
   '/users': <TeamOutlined />,

@@ -252,7 +252,7 @@ export const requestRoutes: FastifyPluginAsyncTypebox<{ requests: RequestService
   app.get(
     '/requests/vocabulary',
     { preHandler: requireUser, schema: { tags, summary: '答复类型（年报表三各行及法律依据）、收件渠道及收到日期规则、状态、申请人类型等词表' } },
-    () => requestVocabulary(),
+    () => ({ ...requestVocabulary(), today: requests.currentDate() }),
   );
   app.get(
     '/requests/groups',

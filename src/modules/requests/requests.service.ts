@@ -80,6 +80,11 @@ export class RequestService {
     this.options.today = today;
   }
 
+  /** Today's date (Beijing) as the case rules see it, so the staff pages default event dates to the server's day. */
+  currentDate(): string {
+    return this.today();
+  }
+
   private repo(db: Kysely<DB> = this.db) {
     return new RequestsRepository(db);
   }
