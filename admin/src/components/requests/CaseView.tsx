@@ -130,7 +130,12 @@ function Deadline({ detail }: { detail: CaseDetail }) {
           </Typography.Text>
         ) : d.concludedOn ? (
           <Typography.Text style={{ fontSize: 16 }}>
-            已于 {d.concludedOn} 办结{d.answerDueWas ? `，当时的答复期限为 ${d.answerDueWas.date}` : ''}
+            已于 {d.concludedOn} 办结
+            {d.answerDueWas && (
+              <>
+                ，当时的答复期限为 <span data-testid="answer-due-was">{d.answerDueWas.date}</span>
+              </>
+            )}
             {d.onTime === true && '，按期办结'}
             {d.onTime === false && '，超过期限办结'}
           </Typography.Text>
