@@ -128,7 +128,7 @@ export default function RequestRegisterPage() {
           </Col>
         </Row>
         <Form.Item label="收件渠道" name="channel" rules={[{ required: true, message: '请选择收件渠道' }]}>
-          <Radio.Group optionType="button" options={offline.map((c) => ({ value: c.value, label: c.name }))} />
+          <Radio.Group options={offline.map((c) => ({ value: c.value, label: c.name }))} />
         </Form.Item>
         {rule && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`收到申请之日（《条例》第三十一条）：${rule}`} description="答复期限自收到申请之日起按工作日计算，登记后系统显示计算结果。" />}
         <Row gutter={24}>

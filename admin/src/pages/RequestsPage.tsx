@@ -132,7 +132,6 @@ function CaseList() {
           <Input.Search aria-label="搜索受理编号、信息名称或文号" placeholder="受理编号、信息名称或文号" allowClear onSearch={(q) => set({ q })} style={{ width: 260 }} />
           <Radio.Group
             aria-label="排序"
-            optionType="button"
             value={query.sort ?? 'received'}
             onChange={(e) => set({ sort: e.target.value as CaseQuery['sort'] })}
             options={[
@@ -146,7 +145,7 @@ function CaseList() {
           loading={loading}
           columns={columns}
           dataSource={data?.items ?? []}
-          locale={{ emptyText: '没有符合条件的申请' }}
+          locale={{ emptyText: <span style={{ color: 'rgba(0, 0, 0, 0.65)' }}>没有符合条件的申请</span> }}
           pagination={{
             current: query.page,
             pageSize: query.pageSize,

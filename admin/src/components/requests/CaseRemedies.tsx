@@ -52,7 +52,7 @@ export function CaseRemedies({ detail, vocabulary, onChanged }: { detail: CaseDe
         size="small"
         pagination={false}
         dataSource={detail.remedies}
-        locale={{ emptyText: '暂无记录' }}
+        locale={{ emptyText: <span style={{ color: 'rgba(0, 0, 0, 0.65)' }}>暂无记录</span> }}
         columns={[
           { title: '类型', render: (_, r) => nameOf(vocabulary.remedyKinds, r.kind) },
           { title: '申请或起诉日期', dataIndex: 'filedOn' },
