@@ -12,6 +12,7 @@ import { axeViolations, screenshot, startPortal, type Portal } from './support/b
 import { buildUser, orgByName } from '../support/factories.ts';
 import { applicantFields, multipart, proofPdf, residentId } from '../http/requests.support.ts';
 import { minimalPdf } from '../../src/platform/files/test-fixtures.ts';
+import { beijingToday } from '../../src/modules/requests/index.ts';
 
 const PASSWORD = 'requests-admin-password-1';
 
@@ -35,11 +36,13 @@ async function signIn(portal: Portal, username: string, path: string): Promise<P
 
 /** Opens an action's dialog, lets `fill` complete it, submits, confirms if asked, and waits for the success toast. */
 async function act(page: Page, label: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}, confirm?: string) {
-  await page.getByRole('button', { name: label, exact: true }).click();
+  // antd spaces out two-character button labels (转 办).
+  const name = label.length === 2 ? new RegExp(`^${label[0]}\\s*${label[1]}$`) : label;
+  await page.getByRole('button', { name, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: new RegExp(`^${label}（`) });
   await dialog.waitFor();
   await fill(dialog);
-  await dialog.getByRole('button', { name: label.length === 2 ? new RegExp(`${label[0]}\\s*${label[1]}`) : label }).click();
+  await dialog.getByRole('button', { name, exact: true }).click();
   if (confirm) {
     const c = page.getByRole('dialog', { name: confirm });
     await c.getByRole('button', { name: /确\s*认/ }).click();
@@ -122,6 +125,8 @@ test('依申请公开 admin: correction, consultation, extension, legal review, 
   expected = cal.addWorkingDays('2026-10-09', 20 + paused).date;
   await expectDue(expected, 'consultation answered');
   assert.equal(await page.getByRole('button', { name: '批准延期' }).count(), 0, 'the handler cannot approve an extension');
+  assert.deepEqual(await axeViolations(page), [], 'the open case page has no WCAG violations');
+  await screenshot(page, 'admin-requests-case-open');
 
   // 10-20 the openness-office head approves a 15-day extension.
   today = '2026-10-20';
@@ -157,6 +162,8 @@ test('依申请公开 admin: correction, consultation, extension, legal review, 
   await act(page, '作出答复', async (d) => {
     await pick(page, '答复类型类别', '部分公开');
     await d.getByLabel('答复内容（写入答复书）').fill(answerText);
+    // No axe run here: with an antd dialog open, axe leaves every contrast check in it incomplete ("overlapped").
+    await screenshot(page, 'admin-requests-answer-dialog');
   }, '确认作出答复？答复后不能修改，案件办结。');
   await page.getByText('已于 2026-10-23 办结').waitFor();
   assert.equal(await page.getByTestId('answer-due-was').innerText(), expected, 'answered within the computed due date');
@@ -175,6 +182,13 @@ test('依申请公开 admin: correction, consultation, extension, legal review, 
   assert.equal(await page.getByTestId('answer-due-was').innerText(), expected);
   assert.deepEqual(await axeViolations(page), [], 'the case page has no WCAG violations');
   await screenshot(page, 'admin-requests-case');
+
+  // Art. 44: the answered case becomes a draft document, linked from the case.
+  await page.getByRole('button', { name: '转为主动公开' }).click();
+  await page.getByRole('dialog', { name: '转为主动公开？' }).getByRole('button', { name: '转为主动公开' }).click();
+  const draft = page.getByRole('link', { name: '已转为主动公开：打开文件草稿' });
+  await draft.waitFor();
+  assert.match((await draft.getAttribute('href'))!, /^\/admin\/documents\?edit=[0-9a-f-]{36}$/);
 
   // The applicant sees the answer with the code.
   const tracked = (await app.inject({ url: `/api/v1/requests/${receipt.trackingNo}?code=${receipt.code}` })).json() as {
@@ -229,4 +243,58 @@ test('offline registration: the Art. 31 rule per channel, a bad ID refused in Ch
   await page.getByText('邮寄（需签收）').first().waitFor();
   await page.getByText(/以邮寄方式提交的，以行政机关签收之日为收到申请之日/).waitFor();
   assert.equal(await page.getByTestId('answer-due').innerText(), cal.addWorkingDays('2026-10-30', 20).date);
+
+  // Fee notice by volume with the API's quote, payment, then a transfer to another organisation (confirmed).
+  await act(page, '开始办理');
+  const quote = (await portal.app.inject({ url: '/api/v1/requests/fees/quote?pages=150', headers: await portal.login(handler.username, PASSWORD) })).json() as { explanation: string };
+  await act(page, '发出收费通知', async (d) => {
+    await d.getByRole('spinbutton', { name: /页数/ }).fill('150');
+    await d.getByRole('button', { name: '试算金额' }).click();
+    await d.getByText(quote.explanation).waitFor();
+  }, '确认发出收费通知？每个案件只能收费一次。');
+  await page.getByText(/发出收费通知，答复期限暂停/).waitFor();
+  await page.getByRole('button', { name: '登记缴费' }).waitFor();
+  await act(page, '登记缴费');
+  assert.equal(await page.getByTestId('answer-due').innerText(), cal.addWorkingDays('2026-10-30', 20).date, 'paid the same day: nothing paused');
+  await act(page, '转办', async (d) => {
+    const to = d.getByRole('combobox', { name: '接收机关' });
+    await to.click();
+    await to.fill('财政局');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('宜昌市财政局').click();
+    await d.getByLabel('转办理由').fill('所需信息由财政局制作并保存。');
+  }, '确认转其他机关办理？本机关的案件将办结，由接收机关以收到之日重新起算。');
+  await page.getByText(/已转 宜昌市财政局 办理/).waitFor();
+
+  // A reconsideration record, then deleted after confirming.
+  await page.getByRole('button', { name: '登记复议或诉讼' }).click();
+  const remedy = page.getByRole('dialog', { name: '登记行政复议或行政诉讼' });
+  await remedy.getByLabel('类型').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('行政复议', { exact: true }).click();
+  const filed = remedy.getByLabel('申请复议或起诉日期');
+  await filed.click();
+  await filed.fill('2026-11-02');
+  await filed.press('Enter');
+  await remedy.getByRole('button', { name: /登\s*记/ }).click();
+  const remedyRow = page.getByRole('row', { name: /行政复议.*2026-11-02.*尚未审结/ });
+  await remedyRow.waitFor();
+  await remedyRow.getByRole('button', { name: /删\s*除/ }).click();
+  await page.getByRole('dialog', { name: '删除这条记录？' }).getByRole('button', { name: /删\s*除/ }).click();
+  await page.getByText('暂无记录').waitFor();
+
+  // To-dos: an overdue case (received long before the real today) is listed and opens its case page.
+  const realToday = beijingToday();
+  services.requests.setToday(() => realToday);
+  const old = new Date(Date.parse(`${realToday}T00:00:00Z`) - 60 * 86_400_000).toISOString().slice(0, 10);
+  const f = await multipart(
+    { ...applicantFields(dept.id, { title: '逾期未办的申请', docNumber: '' }), channel: 'in_person', appliedOn: old, receivedOn: old },
+    { identityProof: { name: 'id.pdf', bytes: proofPdf() } },
+  );
+  const late = await portal.app.inject({ method: 'POST', url: '/api/v1/requests/offline', headers: await portal.login(handler.username, PASSWORD), ...f });
+  assert.equal(late.statusCode, 201, late.body);
+  const lateNo = (late.json() as { trackingNo: string }).trackingNo;
+  await page.goto('/admin/todo');
+  await page.getByText(/依申请公开临近或超过答复期限（1）/).waitFor();
+  await page.getByRole('link', { name: new RegExp(lateNo) }).click();
+  await page.getByRole('heading', { name: new RegExp(`${lateNo} 逾期未办的申请`) }).waitFor();
+  await page.getByText('已超期').first().waitFor();
 });
