@@ -260,7 +260,7 @@ test('offline registration: the Art. 31 rule per channel, a bad ID refused in Ch
     const to = d.getByRole('combobox', { name: '接收机关' });
     await to.click();
     await to.fill('财政局');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('宜昌市财政局').click();
+    await page.getByTitle('宜昌市财政局', { exact: true }).click();
     await d.getByLabel('转办理由').fill('所需信息由财政局制作并保存。');
   }, '确认转其他机关办理？本机关的案件将办结，由接收机关以收到之日重新起算。');
   await page.getByText(/已转 宜昌市财政局 办理/).waitFor();
@@ -289,7 +289,7 @@ test('offline registration: the Art. 31 rule per channel, a bad ID refused in Ch
     { ...applicantFields(dept.id, { title: '逾期未办的申请', docNumber: '' }), channel: 'in_person', appliedOn: old, receivedOn: old },
     { identityProof: { name: 'id.pdf', bytes: proofPdf() } },
   );
-  const late = await portal.app.inject({ method: 'POST', url: '/api/v1/requests/offline', headers: await portal.login(handler.username, PASSWORD), ...f });
+  const late = await portal.app.inject({ method: 'POST', url: '/api/v1/requests/offline', headers: { ...(await portal.login(handler.username, PASSWORD)), ...f.headers }, payload: f.payload });
   assert.equal(late.statusCode, 201, late.body);
   const lateNo = (late.json() as { trackingNo: string }).trackingNo;
   await page.goto('/admin/todo');

@@ -65,6 +65,12 @@ test('case list: applicant kind, receipt date range, due-date order with paging;
   assert.equal(v.applicantKinds.length, 6);
   assert.deepEqual(v.remedyKinds.map((k) => k.name), ['行政复议', '直接起诉', '复议后起诉']);
 
+  // Transfer targets: every active organisation by name (a handler's own tree stops at its department); handlers only.
+  const targets = (await app.inject({ url: '/api/v1/requests/transfer-targets', headers: handler })).json() as { items: { id: string; name: string; parentId: string | null }[] };
+  assert.ok(targets.items.some((o) => o.id === s.other.id && o.name === '宜昌市财政局'));
+  assert.deepEqual(Object.keys(targets.items[0]!).sort(), ['id', 'name', 'parentId']);
+  assert.equal((await app.inject({ url: '/api/v1/requests/transfer-targets', headers: s.legal })).statusCode, 404, 'legal counsel does not transfer');
+
   // The to-do opens the case page of the admin app (/admin/requests?id=…).
   const actor = (await s.services.auth.resolveSession(handler.cookie.split('=')[1]!, { ip: null, userAgent: null, requestId: null }))!.actor;
   const todos = (await s.services.todo.list(actor, '2026-11-20')).items.filter((i) => i.kind === 'request_deadline');

@@ -250,6 +250,11 @@ export const requestRoutes: FastifyPluginAsyncTypebox<{ requests: RequestService
     (req) => requests.list(req.actor, req.query),
   );
   app.get(
+    '/requests/transfer-targets',
+    { preHandler: requireUser, schema: { tags, summary: '可接收转办的机关（公开的机构名录，仅名称）' } },
+    (req) => requests.transferTargets(req.actor),
+  );
+  app.get(
     '/requests/vocabulary',
     { preHandler: requireUser, schema: { tags, summary: '答复类型（年报表三各行及法律依据）、收件渠道及收到日期规则、状态、申请人类型等词表' } },
     () => ({ ...requestVocabulary(), today: requests.currentDate() }),

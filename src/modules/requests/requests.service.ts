@@ -487,6 +487,17 @@ export class RequestService {
     return created.id;
   }
 
+  /**
+   * Organisations a misdirected case may be transferred to: the public directory (active organisations, names only),
+   * for anyone who handles cases somewhere; a handler's own organisation tree does not reach other departments.
+   */
+  async transferTargets(actor: Actor): Promise<{ items: { id: string; parentId: string | null; name: string }[] }> {
+    const roots = scopeRoots(actor, 'request.handle');
+    if (roots !== null && roots.length === 0) throw new NotFoundError();
+    const orgs = await this.orgs.publicDirectory();
+    return { items: orgs.map((o) => ({ id: o.id, parentId: o.parentId ?? null, name: o.name })) };
+  }
+
   async quote(actor: Actor, input: { caseId?: string; pages?: number; requestCount?: number; before?: number }): Promise<FeeQuote> {
     if (input.pages !== undefined && input.requestCount !== undefined) throw fail('pages', '同一申请只能按件或按量一种方式收费，不能同时使用');
     if (input.caseId) {

@@ -5,9 +5,9 @@ import type { FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useErrorReporter } from '../errors';
-import { OrgTreeSelect } from '../OrgTreeSelect';
 import { requestsApi, type CaseDetail, type FeeQuote, type Vocabulary } from './api';
 import { OutcomeFields } from './OutcomeFields';
+import { TransferTargetSelect } from './TransferTargetSelect';
 import { yuan } from './shared';
 
 type ActionDef = {
@@ -232,7 +232,7 @@ function Fields({ type, form, detail, vocabulary }: { type: string; form: FormIn
       return (
         <>
           <Form.Item label="接收机关" name="toOrgId" rules={[{ required: true, message: '请选择接收转办的机关' }]}>
-            <OrgTreeSelect aria-label="接收机关" />
+            <TransferTargetSelect aria-label="接收机关" excludeId={detail.orgId} />
           </Form.Item>
           <Form.Item label="接收机关收到日期（不填为转办日期）" name="receivedOn">
             <DatePicker />

@@ -140,6 +140,7 @@ export const requestsApi = {
   list: (q: CaseQuery) => http.get<Page<CaseListItem>>('/requests', { ...q }),
   groups: () => http.get<{ items: CaseGroup[] }>('/requests/groups'),
   vocabulary: () => http.get<Vocabulary>('/requests/vocabulary'),
+  transferTargets: () => http.get<{ items: { id: string; parentId: string | null; name: string }[] }>('/requests/transfer-targets'),
   get: (caseId: string) => http.get<CaseDetail>(base(caseId)),
   record: (caseId: string, event: { type: string; occurredOn: string } & Record<string, unknown>) => http.post<CaseDetail>(`${base(caseId)}/events`, event),
   quote: (caseId: string, by: { pages?: number; requestCount?: number }) => http.get<FeeQuote>('/requests/fees/quote', { caseId, ...by }),
