@@ -7,13 +7,13 @@ import { useCan } from '../../auth';
 import { href } from '../../router';
 import { useErrorReporter } from '../errors';
 import { ToneTag } from '../normative/ToneTag';
-import { requestsApi, type CaseDetail, type Vocabulary } from './api';
+import { requestsApi, type CaseDetail } from './api';
 import { yuan } from './shared';
 
 const ANSWERED = ['answered', 'delivered', 'archived'];
 const RELEASABLE = ['in_progress', 'consulting', 'legal_review', 'answered'];
 
-export function CaseAnswer({ detail: c, onChanged }: { detail: CaseDetail; vocabulary: Vocabulary; onChanged: (d: CaseDetail) => void }) {
+export function CaseAnswer({ detail: c, onChanged }: { detail: CaseDetail; onChanged: (d: CaseDetail) => void }) {
   const can = useCan();
   const report = useErrorReporter();
   const { modal, message } = App.useApp();

@@ -66,7 +66,7 @@ export function CaseView({ id }: { id: string }) {
       )}
       <Deadline detail={c} />
       <CaseActions detail={c} vocabulary={vocabulary} onChanged={setDetail} />
-      <CaseAnswer detail={c} vocabulary={vocabulary} onChanged={setDetail} />
+      <CaseAnswer detail={c} onChanged={setDetail} />
       <Card title="申请信息" size="small">
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
           <Descriptions.Item label="承办机构">{c.orgName}</Descriptions.Item>
