@@ -122,6 +122,7 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   // Answer letters (DOCX) from the organisation's template, else its nearest ancestor's, else the platform default.
   const letterTemplates = new LetterTemplates(db, uow, organisations);
   requests.setLetterRenderer((orgId, data) => letterTemplates.render(orgId, data));
+  requests.setNotifier(notifier);
   // Annual report: tables 3 and 4 from the requests module's facts (no personal data).
   const reports = new ReportsService(organisations, requests, { today: requestsToday });
 

@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applicantFields, multipart, proofPdf, residentId, setupRequests } from './requests.support.ts';
+import { buildUser } from '../support/factories.ts';
+import { systemActor } from '../../src/platform/authz/actor.ts';
 
 const count = async (s: Awaited<ReturnType<typeof setupRequests>>, table: 'req_case' | 'req_event' | 'req_applicant' | 'req_file') =>
   Number((await s.services.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -170,7 +172,25 @@ test('near-due and overdue: list filters, to-dos, deduplicated notifications', a
   assert.equal(mine.length, 2);
   assert.equal(mine[0]!.urgent, true, 'overdue first');
 
+  // Staff with a contact are told through the outbox: handlers of the case's organisation for near and overdue, the
+  // openness office only for overdue, nobody of another organisation; no applicant data in the text.
+  const withContact = async (orgId: string, role: string, contact: { email?: string; phone?: string }) => {
+    const u = await buildUser(s.services, orgId, [{ role, orgId }]);
+    await s.services.users.update(systemActor(), u.id, contact);
+  };
+  await withContact(dept.id, 'case_handler', { email: 'handler@yichang.gov.cn' });
+  await withContact(dept.id, 'office_admin', { phone: '13900002222' });
+  await withContact(s.other.id, 'case_handler', { email: 'other@yichang.gov.cn' });
   assert.equal(await s.services.requests.recordDueNotifications('2026-11-20'), 2);
+  await s.services.notifier.deliverDue();
+  const sent = s.gateway.sent.filter((m) => m.body.includes('依申请公开案件'));
+  assert.deepEqual(sent.map((m) => `${m.to} ${m.body.includes('已超过') ? 'overdue' : 'near'}`).sort(), [
+    '13900002222 overdue',
+    'handler@yichang.gov.cn near',
+    'handler@yichang.gov.cn overdue',
+  ]);
+  assert.ok(sent.some((m) => m.body.includes('2026-11-13')), 'the due date is in the text');
+  for (const m of sent) for (const secret of ['李四', '13800001111', 'zhangsan@example.com']) assert.ok(!m.body.includes(secret));
   assert.equal(await s.services.requests.recordDueNotifications('2026-11-20'), 0, 'once per case, kind and day');
   assert.equal(await s.services.requests.recordDueNotifications('2026-11-23'), 2, 'the next working day again: 甲 overdue, 乙 due today (near); 丙 is not near');
 });

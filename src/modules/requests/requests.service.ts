@@ -23,6 +23,8 @@ import type {
   ApplicationInput, ApplicationReceipt, CaseEventView, CaseListItem, Deadlines, OfflineRegistrationInput, PublicCaseView, RemedyView, StaffCaseDetail, UploadedFile,
 } from './requests.dto.ts';
 import type { LetterData } from './letters/letter.types.ts';
+import type { Notifier } from '../../platform/notify/notifier.ts';
+import { dueNoticeMessage, dueNoticeRecipients, type DueNotice } from './due-notices.ts';
 import type { ReqApplicantTable, ReqCaseTable } from './requests.tables.ts';
 
 export type PublicMeta = { ip: string | null; requestId?: string | null };
@@ -74,6 +76,12 @@ export class RequestService {
   setLetterRenderer(fn: LetterRenderer): void {
     this.letterRenderer.fn = fn;
   }
+
+  /** Sends near-due/overdue notices to the case's staff through the outbox (see due-notices.ts). */
+  setNotifier(notifier: Notifier): void {
+    this.notifier = notifier;
+  }
+  private notifier: Notifier | null = null;
 
   /** Replaces the clock (Beijing date). For tests and replays; production uses beijingToday. */
   setToday(today: () => string): void {
@@ -822,7 +830,19 @@ export class RequestService {
   async recordDueNotifications(today = this.today()): Promise<number> {
     const items = await this.dueCases({ kind: 'system', userId: null, userName: '系统', grants: [], scopes: null, ip: null, requestId: null }, today);
     let n = 0;
-    for (const i of items) if (await this.repo().notify(i.id, i.orgId, i.urgency, today, i.answerDue?.date ?? null)) n += 1;
+    for (const i of items) {
+      const urgency = i.urgency as DueNotice['urgency'];
+      const sent = await this.db.transaction().execute(async (trx) => {
+        if (!(await this.repo(trx).notify(i.id, i.orgId, urgency, today, i.answerDue?.date ?? null))) return false;
+        if (!this.notifier) return true;
+        const { org_path } = await trx.selectFrom('req_case').select('org_path').where('id', '=', i.id).executeTakeFirstOrThrow();
+        const notice: DueNotice = { caseId: i.id, trackingNo: i.trackingNo, orgPath: org_path, orgName: i.orgName, urgency, dueOn: i.answerDue?.date ?? null };
+        for (const to of await dueNoticeRecipients(trx, org_path, urgency)) await this.notifier.queue(trx, dueNoticeMessage(notice, to));
+        return true;
+      });
+      if (sent) n += 1;
+    }
+    if (n > 0) void this.notifier?.deliverDue();
     return n;
   }
 
