@@ -107,8 +107,8 @@ export class RequestService {
     const { row, applicant } = await this.checkApplication(input, 'online', today, today);
     const stored = await this.storeFiles(proofs, 'identityProof', true);
     const code = newTrackingCode();
-    const actor = anonymousActor(meta.ip, meta.requestId ?? null);
-    const created = await this.uow({ ...actor, userName: '申请人（网上）' }, (tx) => this.insertNewCase(tx, row, applicant, stored, hashCode(code), actor.userName, { channel: 'online', rule: receiptRules.online }));
+    const actor = { ...anonymousActor(meta.ip, meta.requestId ?? null), userName: '申请人（网上）' };
+    const created = await this.uow(actor, (tx) => this.insertNewCase(tx, row, applicant, stored, hashCode(code), actor.userName, { channel: 'online', rule: receiptRules.online }));
     return { trackingNo: created.tracking_no, code, receivedOn: created.received_on, answerDue: this.deadlinesOf(await this.repo().events(created.id)).answerDue! };
   }
 
