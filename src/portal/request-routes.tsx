@@ -121,7 +121,9 @@ export const requestPortalRoutes: FastifyPluginAsync<{ services: Services }> = a
       if (dryRun) {
         // Let the service check the fields too, so every problem shows at once. Without proofs it refuses before
         // storing anything (the proof is required), so this can never register a case.
-        await services.requests.apply(input, [], meta(request));
+        // An organisation without its sub-type yet is checked as 其他, so its code and contact are checked too.
+        const probe = values.applicantCategory === 'org' && !input.applicant.kind ? { ...input, applicant: { ...input.applicant, kind: 'other_org' as const } } : input;
+        await services.requests.apply(probe, [], meta(request));
         throw new Error('the application was accepted without an identity proof');
       }
       const receipt = await services.requests.apply(input, form.files.identityProof ?? [], meta(request));

@@ -121,14 +121,11 @@ export function ErrorSummary({ errors, order, labels }: { errors: Partial<Record
   if (names.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="error-summary">
-      <h2 id="error-summary-title">提交未成功，请修改以下 {names.length} 处内容</h2>
+      <h2 id="error-summary-title">{`提交未成功，请修改以下 ${names.length} 处内容`}</h2>
       <ul>
         {names.map((n) => (
           <li key={n}>
-            <a href={`#${fieldId(n)}`}>
-              {labels[n] ? `${labels[n]}：` : ''}
-              {errors[n]}
-            </a>
+            <a href={`#${fieldId(n)}`}>{`${labels[n] ? `${labels[n]}：` : ''}${errors[n]}`}</a>
           </li>
         ))}
       </ul>
