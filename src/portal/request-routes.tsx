@@ -116,6 +116,7 @@ export const requestPortalRoutes: FastifyPluginAsync<{ services: Services }> = a
     const input = applicationInput(values);
     const errors = formOnlyErrors(values);
     if (form.problem === 'tooLarge') errors.identityProof = `文件过大：每个文件不能超过 ${uploadMaxMb} MB`;
+    else if (!form.files.identityProof?.length) errors.identityProof = '请上传身份证明（身份证件或营业执照等的照片或 PDF）';
     const dryRun = Object.keys(errors).length > 0;
     try {
       if (dryRun) {

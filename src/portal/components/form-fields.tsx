@@ -37,6 +37,8 @@ type TextProps = {
   error?: string;
   hint?: ReactNode;
   required?: boolean;
+  /** Required only in one case the form explains (e.g. for natural persons): marked, but not enforced by the browser. */
+  conditional?: boolean;
   type?: 'text' | 'email' | 'tel';
   maxLength?: number;
   autoComplete?: string;
@@ -45,7 +47,7 @@ type TextProps = {
 };
 
 /** A text input (or textarea when `rows` is set) with label, hint and error. */
-export function TextField({ name, label, value, error, hint, required, type = 'text', maxLength = 200, autoComplete, rows, width = 'long' }: TextProps) {
+export function TextField({ name, label, value, error, hint, required, conditional, type = 'text', maxLength = 200, autoComplete, rows, width = 'long' }: TextProps) {
   const common = {
     id: fieldId(name),
     name,
@@ -60,7 +62,7 @@ export function TextField({ name, label, value, error, hint, required, type = 't
     <div className={`form-field${error ? ' has-error' : ''}`}>
       <label htmlFor={fieldId(name)}>
         {label}
-        {required ? <span className="required">（必填）</span> : <span className="optional">（选填）</span>}
+        {required || conditional ? <span className="required">（必填）</span> : <span className="optional">（选填）</span>}
       </label>
       <FieldMessages name={name} hint={hint} error={error} />
       {rows ? <textarea {...common} rows={rows} /> : <input {...common} type={type} className={`input-${width}`} />}
@@ -92,7 +94,7 @@ export function RadioGroup({ name, legend, choices, value, error, hint }: { name
 }
 
 /** A select of the given choices, with an empty first option. */
-export function SelectField({ name, label, choices, value, error, hint, empty, required }: { name: string; label: string; choices: readonly Choice[]; value?: string; error?: string; hint?: ReactNode; empty: string; required?: boolean }) {
+export function SelectField({ name, label, choices, value, error, hint, empty, required }: { name: string; label: string; choices: readonly Choice[]; value?: string; error?: string; hint?: ReactNode; empty: string; required?: boolean | 'conditional' }) {
   return (
     <div className={`form-field${error ? ' has-error' : ''}`}>
       <label htmlFor={fieldId(name)}>
@@ -100,7 +102,7 @@ export function SelectField({ name, label, choices, value, error, hint, empty, r
         {required && <span className="required">（必选）</span>}
       </label>
       <FieldMessages name={name} hint={hint} error={error} />
-      <select id={fieldId(name)} name={name} defaultValue={value ?? ''} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)}>
+      <select id={fieldId(name)} name={name} defaultValue={value ?? ''} required={required === true} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)}>
         <option value="">{empty}</option>
         {choices.map((c) => (
           <option key={c.value} value={c.value}>

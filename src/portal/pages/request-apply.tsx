@@ -86,22 +86,22 @@ export function RequestApplyPage({ ctx, orgs, values: v, errors: e, token, uploa
           <fieldset className="sub-form" aria-describedby="natural-hint">
             <legend>（一）自然人</legend>
             <p className="hint" id="natural-hint">
-              申请人类型为自然人时填写。
+              申请人类型为自然人时，本部分各项均须填写。
             </p>
-            <TextField name="personName" label={labels.personName!} value={v.personName} error={e.personName} maxLength={100} autoComplete="name" width="medium" />
-            <SelectField name="idType" label={labels.idType!} choices={idTypes} value={v.idType ?? 'resident'} error={e.idType} empty="请选择证件类型" hint="网上申请目前支持居民身份证；持其他证件的，可当面或邮寄提交申请。" />
-            <TextField name="idNumber" label={labels.idNumber!} value={v.idNumber} error={e.idNumber} maxLength={18} width="medium" hint="18 位居民身份证号码，末位可为 X。" />
+            <TextField name="personName" label={labels.personName!} value={v.personName} error={e.personName} maxLength={100} autoComplete="name" width="medium" conditional />
+            <SelectField name="idType" label={labels.idType!} choices={idTypes} value={v.idType ?? 'resident'} error={e.idType} empty="请选择证件类型" hint="网上申请目前支持居民身份证；持其他证件的，可当面或邮寄提交申请。" required="conditional" />
+            <TextField name="idNumber" label={labels.idNumber!} value={v.idNumber} error={e.idNumber} maxLength={18} width="medium" hint="18 位居民身份证号码，末位可为 X。" conditional />
           </fieldset>
           <fieldset className="sub-form" aria-describedby="org-hint">
             <legend>（二）法人或者其他组织</legend>
             <p className="hint" id="org-hint">
-              申请人类型为法人或者其他组织时填写。
+              申请人类型为法人或者其他组织时，本部分各项均须填写。
             </p>
-            <TextField name="orgName" label={labels.orgName!} value={v.orgName} error={e.orgName} maxLength={100} autoComplete="organization" />
-            <TextField name="uscc" label={labels.uscc!} value={v.uscc} error={e.uscc} maxLength={18} width="medium" hint="18 位，见营业执照或登记证书。" />
-            <SelectField name="orgType" label={labels.orgType!} choices={orgTypes} value={v.orgType} error={e.orgType} empty="请选择组织类型" />
-            <TextField name="legalRep" label={labels.legalRep!} value={v.legalRep} error={e.legalRep} maxLength={50} width="medium" />
-            <TextField name="contactPerson" label={labels.contactPerson!} value={v.contactPerson} error={e.contactPerson} maxLength={50} width="medium" />
+            <TextField name="orgName" label={labels.orgName!} value={v.orgName} error={e.orgName} maxLength={100} autoComplete="organization" conditional />
+            <TextField name="uscc" label={labels.uscc!} value={v.uscc} error={e.uscc} maxLength={18} width="medium" hint="18 位，见营业执照或登记证书。" conditional />
+            <SelectField name="orgType" label={labels.orgType!} choices={orgTypes} value={v.orgType} error={e.orgType} empty="请选择组织类型" required="conditional" />
+            <TextField name="legalRep" label={labels.legalRep!} value={v.legalRep} error={e.legalRep} maxLength={50} width="medium" conditional />
+            <TextField name="contactPerson" label={labels.contactPerson!} value={v.contactPerson} error={e.contactPerson} maxLength={50} width="medium" conditional />
           </fieldset>
           <div className={`form-field${e.identityProof ? ' has-error' : ''}`}>
             <label htmlFor={fieldId('identityProof')}>
