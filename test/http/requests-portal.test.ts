@@ -267,3 +267,21 @@ test('withdrawal asks for confirmation first; the rate limit answers with a Chin
   has(limited.body, /提交过于频繁，请 \d+ 秒后再试/);
   assert.equal(limited.headers['cache-control'], 'private, no-store');
 });
+
+test('uploads: a file over the limit or of the wrong type is reported next to the proof field, nothing registered', async (t) => {
+  const { app, dept, handler } = await setupRequests(t, { GONGKAI_REQUEST_UPLOAD_MAX_MB: '1' });
+  const s = await openForm(app);
+  const send = async (name: string, bytes: Buffer) => {
+    const form = await multipart({ _csrf: s.token, ...portalFields(dept.id) }, { identityProof: { name, bytes } });
+    return app.inject({ method: 'POST', url: '/requests/apply', payload: form.payload, headers: { ...form.headers, cookie: s.cookie } });
+  };
+  const big = await send('big.pdf', Buffer.concat([proofPdf(), Buffer.alloc(1_200_000, 32)]));
+  assert.equal(big.statusCode, 400);
+  has(big.body, /id="f-identityProof-error"[^>]*>.*文件过大：每个文件不能超过 1 MB/);
+  has(big.body, /value="张三"/);
+  const wrongType = await send('note.txt', Buffer.from('这不是身份证明'));
+  assert.equal(wrongType.statusCode, 400);
+  has(wrongType.body, /id="f-identityProof-error"/);
+  has(wrongType.body, /提交未成功，请修改以下 1 处内容/);
+  assert.equal(((await app.inject({ url: '/api/v1/requests', headers: handler })).json() as { total: number }).total, 0);
+});
