@@ -1,14 +1,18 @@
 // The applicant's flow in a real browser: the 依申请公开 guide, the form (refused once, then
 // accepted with an uploaded proof), the receipt, tracking with the code, and after staff answer through the API,
-// the answer and the letter download. Zero axe violations on every page; screenshots for review.
+// the answer and the letter download. Zero axe violations on every page; screenshots for review. A last test
+// submits an organisation's application with JavaScript off.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
 import { axeViolations, screenshot, shootWithoutOverflow, startPortal } from './support/browser.ts';
 import { ADMIN_PASSWORD } from '../support/app.ts';
-import { multipart, proofPdf, residentId } from '../http/requests.support.ts';
+import { multipart, proofPdf, residentId, uscc } from '../http/requests.support.ts';
 import { beijingToday } from '../../src/modules/requests/index.ts';
+
+// A 1×1 PNG: the smallest image proof.
+const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 async function noViolations(page: Page, what: string) {
   const violations = await axeViolations(page);
@@ -151,4 +155,32 @@ test('withdrawal asks for confirmation; the tracking page is accessible in high 
   assert.match(await page.locator('.status-tag').innerText(), /已撤回/);
   assert.equal(await page.getByRole('button', { name: '撤回申请…' }).count(), 0);
   await noViolations(page, 'withdrawn');
+});
+
+test('without JavaScript the form still submits with its file and the tracking form still answers', async (t) => {
+  const portal = await startPortal(t);
+  const dept = (await portal.services.organisations.publicDirectory()).find((o) => o.name === '宜昌市司法局')!;
+  const page = await portal.newPage({ javaScriptEnabled: false });
+  await page.goto(`/requests/apply?org=${dept.id}`);
+  await page.getByRole('radio', { name: '法人或者其他组织' }).check();
+  await page.locator('#f-orgName').fill('某律师事务所');
+  await page.locator('#f-uscc').fill(uscc('31420000MD0000001'));
+  await page.locator('#f-orgType').selectOption('legal_service');
+  await page.locator('#f-legalRep').fill('王五');
+  await page.locator('#f-contactPerson').fill('赵六');
+  await page.locator('#f-identityProof').setInputFiles({ name: '执业许可证.png', mimeType: 'image/png', buffer: tinyPng });
+  await page.locator('#f-phone').fill('0717-1234567');
+  await page.locator('#f-title').fill('某案件相关的行政处罚决定书');
+  await page.getByRole('radio', { name: '纸质' }).check();
+  await page.getByRole('radio', { name: '邮寄' }).check();
+  await page.locator('#f-address').fill('宜昌市伍家岗区某路 2 号');
+  await page.locator('#f-declaration').check();
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await page.getByRole('heading', { level: 1, name: '申请已提交' }).waitFor();
+  const trackingNo = (await page.locator('#receipt-tracking-no').innerText()).trim();
+  const code = (await page.locator('#receipt-code').innerText()).trim();
+  await track(page, trackingNo, code);
+  assert.match(await page.locator('main').innerText(), /某案件相关的行政处罚决定书/);
+  const list = (await portal.app.inject({ url: '/api/v1/requests', headers: await portal.login('admin', ADMIN_PASSWORD) })).json() as { items: { applicantKind: string }[] };
+  assert.equal(list.items[0]?.applicantKind, 'legal_service');
 });
