@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applicationInput, applyValues, formOnlyErrors, newFormToken, serviceErrors, tokensMatch } from './request-form.ts';
+import type { FieldError } from '../platform/errors.ts';
 import { chineseDate, normaliseTracking, publicStateName } from './request-view.ts';
 
 const person = { orgId: 'o1', applicantCategory: 'natural', personName: '张三', idNumber: '42050219900307123X', phone: '139', title: 'T', form: 'paper', delivery: 'post', declaration: '1' };
@@ -55,7 +56,7 @@ test('service field errors land on the form field of the chosen category, in Chi
     { path: 'applicant.email', code: 'format', params: { format: 'email' } },
     { path: 'information.docNumber', code: 'maxLength', params: { limit: 100 } },
     { path: 'somethingElse', code: 'required' },
-  ];
+  ] as FieldError[];
   const org = serviceErrors(fields, false);
   assert.match(org.uscc ?? '', /统一社会信用代码/);
   assert.equal(org.orgName, '请填写法人或其他组织名称（100 字以内）');
