@@ -132,7 +132,7 @@ test('privacy: applicant data only for the handling organisation; the tracking v
   // The tracking view: status, deadline and answer, nothing personal.
   const view = await app.inject({ url: `/api/v1/requests/${receipt.trackingNo}?code=${receipt.code}` });
   assert.equal(view.statusCode, 200);
-  assert.deepEqual(Object.keys(view.json()).sort(), ['answerDue', 'informationTitle', 'orgName', 'receivedOn', 'state', 'stateName', 'trackingNo']);
+  assert.deepEqual(Object.keys(view.json()).sort(), ['answerDue', 'deadlineSteps', 'history', 'informationTitle', 'orgName', 'receivedOn', 'state', 'stateName', 'trackingNo']);
   for (const secret of ['李四', idNumber, '13800001111', 'zhangsan@example.com']) assert.ok(!view.body.includes(secret));
 
   // The audit log of the public application, and of everything else, never holds the ID number or the name.

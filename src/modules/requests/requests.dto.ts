@@ -104,6 +104,10 @@ export interface PublicCaseView {
   stateName: string;
   receivedOn: string;
   answerDue: DueDate | null;
+  /** How the due date was computed, in Chinese (the deadline engine's steps). */
+  deadlineSteps: string[];
+  /** The case's public steps (no internal review steps, no texts or names), oldest first. */
+  history: { label: string; occurredOn: string }[];
   /** Present while a correction is requested: what to correct and by when. */
   correction?: { what: string; dueOn: string | null };
   /** Present while a fee notice is open. */
@@ -111,6 +115,8 @@ export interface PublicCaseView {
   answer?: {
     outcome: AnswerOutcome;
     outcomeName: string;
+    /** The legal basis as written into the letter. */
+    basis: string;
     answeredOn: string;
     text: string;
     letterUrl: string; // /api/v1/requests/<trackingNo>/letter.docx?code=…

@@ -172,6 +172,9 @@ export class RequestService {
       stateName: caseStateNames[c.state as CaseState],
       receivedOn: c.received_on,
       answerDue: d.answerDue,
+      deadlineSteps: d.steps.map((s) => s.label),
+      // Legal review is internal deliberation; the applicant sees the steps that concern them.
+      history: events.filter((e) => !e.type.startsWith('legal_review_')).map((e) => ({ label: caseEventNames[e.type as CaseEventType], occurredOn: e.occurred_on })),
     };
     if (c.state === 'correction_requested') {
       const e = [...events].reverse().find((x) => x.type === 'correction_requested');
@@ -186,6 +189,7 @@ export class RequestService {
       view.answer = {
         outcome: c.outcome as AnswerOutcome,
         outcomeName: outcomeInfo[c.outcome as AnswerOutcome].name,
+        basis: c.answer_basis ?? '',
         answeredOn: c.answered_on ?? c.concluded_on ?? '',
         text: c.answer_text ?? '',
         letterUrl: `${base}/letter.docx?${q}`,

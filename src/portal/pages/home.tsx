@@ -24,6 +24,12 @@ const liveColumns = [
     href: NORMATIVE_HREF,
     text: '行政规范性文件库：集中公布现行有效的行政规范性文件，标注文件的有效性（有效、已修改、已废止、已失效），并链接相应的政策解读。',
   },
+  {
+    id: 'ysqgk',
+    title: '依申请公开',
+    href: '/requests',
+    text: '向各级行政机关在线申请获取政府信息，凭受理编号和查询码查询办理进度、提交补正和下载答复书。',
+  },
 ];
 
 const plannedColumns = [{ id: 'hdjl', title: '互动交流', text: '意见征集、咨询留言和回应关切，公开办理结果。' }];
