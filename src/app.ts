@@ -66,7 +66,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(rateLimit, {
     global: false,
     store: databaseRateLimitStore(services.database.db) as never,
-    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: 429, after: ctx.after }),
+    // The plugin's `after` is English ("1 minute"); the message wants whole seconds.
+    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: 429, after: String(Math.max(1, Math.ceil(ctx.ttl / 1000))) }),
   });
   await app.register(swagger, {
     openapi: {

@@ -14,7 +14,7 @@ export const messages = {
   UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的内容类型：{type}', en: 'Unsupported content type: {type}' },
   BODY_TOO_LARGE: { zh: '请求体过大（上限 {limit} 字节）', en: 'Request body too large (limit {limit} bytes)' },
   EMPTY_BODY: { zh: '请求体为空', en: 'The request body is empty' },
-  RATE_LIMITED: { zh: '请求过于频繁，请 {after} 后再试', en: 'Too many requests; retry in {after}' },
+  RATE_LIMITED: { zh: '请求过于频繁，请 {after} 秒后再试', en: 'Too many requests; retry in {after} s' },
   CONFLICT: { zh: '与现有数据冲突', en: 'Conflicts with existing data' },
   INTERNAL: { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please retry later' },
   // auth
