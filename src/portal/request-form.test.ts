@@ -23,7 +23,9 @@ test('the form maps to the service input by applicant category', () => {
   assert.equal(org.applicant.name, '某公司');
   assert.equal(org.applicant.idNumber, '91420500MA4F000010');
   assert.equal(org.applicant.contactPerson, '赵六');
-  assert.equal(org.information.description, '2026 年的\n法定代表人或负责人：王五\n用途：诉讼');
+  assert.equal(org.applicant.legalRepresentative, '王五');
+  assert.equal(org.information.description, '2026 年的');
+  assert.equal(org.information.purpose, '诉讼');
   assert.equal(org.suggestProactive, false);
 
   assert.equal(applicationInput(applyValues({ ...person, applicantCategory: 'org', orgType: 'natural' })).applicant.kind, '', 'natural is no organisation sub-type');

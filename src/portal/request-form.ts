@@ -65,14 +65,10 @@ export function formOnlyErrors(v: ApplyValues): FormErrors {
   return errors;
 }
 
-/**
- * The service input. The organisation's legal representative (法定代表人) and the purpose are not fields of the
- * case yet, so they travel in the description the handler reads (the form says so).
- */
+/** The service input. */
 export function applicationInput(v: ApplyValues): ApplicationInput {
   const natural = v.applicantCategory !== 'org';
   const kind: ApplicantKind | '' = natural ? (v.applicantCategory === 'natural' ? 'natural' : '') : isOrgType(v.orgType) ? v.orgType : '';
-  const extra = [v.description, !natural && v.legalRep ? `法定代表人或负责人：${v.legalRep}` : '', v.purpose ? `用途：${v.purpose}` : ''].filter(Boolean);
   return {
     orgId: v.orgId ?? '',
     applicant: {
@@ -80,12 +76,13 @@ export function applicationInput(v: ApplyValues): ApplicationInput {
       name: (natural ? v.personName : v.orgName) ?? '',
       idNumber: (natural ? v.idNumber : v.uscc) ?? '',
       contactPerson: natural ? undefined : v.contactPerson || undefined,
+      legalRepresentative: natural ? undefined : v.legalRep || undefined,
       phone: v.phone ?? '',
       email: v.email || undefined,
       address: v.address || undefined,
       postcode: v.postcode || undefined,
     },
-    information: { title: v.title ?? '', docNumber: v.docNumber || undefined, description: extra.length ? extra.join('\n') : undefined },
+    information: { title: v.title ?? '', docNumber: v.docNumber || undefined, description: v.description || undefined, purpose: v.purpose || undefined },
     form: (v.form ?? '') as ApplicationInput['form'],
     delivery: (v.delivery ?? '') as ApplicationInput['delivery'],
     suggestProactive: v.suggestProactive === '1',
@@ -107,6 +104,8 @@ const pathToField = (path: string, natural: boolean): ApplyField | null => {
     'information.title': 'title',
     'information.docNumber': 'docNumber',
     'information.description': 'description',
+    'information.purpose': 'purpose',
+    'applicant.legalRepresentative': 'legalRep',
     form: 'form',
     delivery: 'delivery',
     identityProof: 'identityProof',

@@ -1,7 +1,7 @@
 // Bad input, privacy, deadlines lists/to-dos/notifications and the answer letter of disclosure-on-application cases.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applicantFields, multipart, proofPdf, residentId, setupRequests } from './requests.support.ts';
+import { applicantFields, multipart, proofPdf, residentId, setupRequests, uscc } from './requests.support.ts';
 import { buildUser } from '../support/factories.ts';
 import { systemActor } from '../../src/platform/authz/actor.ts';
 
@@ -235,4 +235,25 @@ test('answer letter: staff by id, applicant by code, through the letters rendere
   assert.match(String(data.legalBasis), /第三十六条.*另见某规定/);
   assert.equal(data.applicantName, '张三');
   assert.equal(data.trackingNo, receipt.trackingNo);
+});
+
+test('an organisation applicant: legal representative and purpose are fields for case staff, not in the tracking view', async (t) => {
+  const s = await setupRequests(t);
+  const { app, dept, handler } = s;
+  s.setToday('2026-11-20');
+  const fields = applicantFields(dept.id, { applicantKind: 'commercial', name: '宜昌某某商贸有限公司', idNumber: uscc(), contactPerson: '王经理', legalRepresentative: '赵六', purpose: '用于企业经营决策' });
+  const tooLong = await app.inject({ method: 'POST', url: '/api/v1/requests', ...(await multipart({ ...fields, purpose: '用'.repeat(501) }, { identityProof: { name: 'id.pdf', bytes: proofPdf() } })) });
+  assert.equal(tooLong.statusCode, 400);
+  assert.deepEqual(tooLong.json().error.fields.map((f: { path: string }) => f.path), ['information.purpose']);
+  const posted = await app.inject({ method: 'POST', url: '/api/v1/requests', ...(await multipart(fields, { identityProof: { name: 'id.pdf', bytes: proofPdf() } })) });
+  assert.equal(posted.statusCode, 201, posted.body);
+  const receipt = posted.json() as { trackingNo: string; code: string };
+  const id = ((await app.inject({ url: '/api/v1/requests', headers: handler })).json() as { items: { id: string }[] }).items[0]!.id;
+  const detail = (await app.inject({ url: `/api/v1/requests/${id}`, headers: handler })).json() as { applicant: { legalRepresentative?: string }; information: { purpose?: string; description?: string } };
+  assert.equal(detail.applicant.legalRepresentative, '赵六');
+  assert.equal(detail.information.purpose, '用于企业经营决策');
+  assert.equal(detail.information.description, undefined, 'not folded into the description');
+  const view = await app.inject({ url: `/api/v1/requests/${receipt.trackingNo}?code=${receipt.code}` });
+  assert.equal(view.statusCode, 200);
+  assert.ok(!view.body.includes('赵六') && !view.body.includes('用于企业经营决策'));
 });

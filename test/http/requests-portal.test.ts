@@ -132,10 +132,10 @@ test('validation: Chinese messages next to the fields, values kept, nothing regi
   assert.equal(ok.statusCode, 200, ok.body);
   const list = (await app.inject({ url: '/api/v1/requests', headers: handler })).json() as { items: { id: string; applicantKind: string }[] };
   assert.equal(list.items[0]?.applicantKind, 'research');
-  const detail = (await app.inject({ url: `/api/v1/requests/${list.items[0]!.id}`, headers: handler })).json() as { applicant: { contactPerson: string }; information: { description: string } };
+  const detail = (await app.inject({ url: `/api/v1/requests/${list.items[0]!.id}`, headers: handler })).json() as { applicant: { contactPerson: string; legalRepresentative: string }; information: { description?: string; purpose: string } };
   assert.equal(detail.applicant.contactPerson, '赵六');
-  assert.match(detail.information.description, /法定代表人或负责人：王五/);
-  assert.match(detail.information.description, /用途：科研/);
+  assert.equal(detail.applicant.legalRepresentative, '王五');
+  assert.equal(detail.information.purpose, '科研');
 });
 
 test('receipt, tracking by POST without personal data, correction, answer and downloads', async (t) => {

@@ -18,8 +18,8 @@ type Values = {
   channel: string;
   appliedOn: dayjs.Dayjs;
   receivedOn: dayjs.Dayjs;
-  applicant: { kind: string; name: string; idNumber: string; contactPerson?: string; phone: string; email?: string; address?: string; postcode?: string };
-  information: { title: string; docNumber?: string; description?: string };
+  applicant: { kind: string; name: string; idNumber: string; contactPerson?: string; legalRepresentative?: string; phone: string; email?: string; address?: string; postcode?: string };
+  information: { title: string; docNumber?: string; description?: string; purpose?: string };
   form: string;
   delivery: string;
   suggestProactive?: boolean;
@@ -51,8 +51,8 @@ export default function RequestRegisterPage() {
     put('appliedOn', v.appliedOn?.format('YYYY-MM-DD'));
     put('receivedOn', v.receivedOn?.format('YYYY-MM-DD'));
     put('applicantKind', v.applicant.kind);
-    for (const k of ['name', 'idNumber', 'contactPerson', 'phone', 'email', 'address', 'postcode'] as const) put(k, v.applicant[k]?.trim());
-    for (const k of ['title', 'docNumber', 'description'] as const) put(k, v.information[k]?.trim());
+    for (const k of ['name', 'idNumber', 'contactPerson', 'legalRepresentative', 'phone', 'email', 'address', 'postcode'] as const) put(k, v.applicant[k]?.trim());
+    for (const k of ['title', 'docNumber', 'description', 'purpose'] as const) put(k, v.information[k]?.trim());
     put('form', v.form);
     put('delivery', v.delivery);
     if (v.suggestProactive) fd.append('suggestProactive', '1');
@@ -162,6 +162,13 @@ export default function RequestRegisterPage() {
           </Col>
           {kind && kind !== 'natural' && (
             <Col xs={24} md={8}>
+              <Form.Item label="法定代表人或负责人" name={['applicant', 'legalRepresentative']}>
+                <Input maxLength={50} />
+              </Form.Item>
+            </Col>
+          )}
+          {kind && kind !== 'natural' && (
+            <Col xs={24} md={8}>
               <Form.Item label="联系人" name={['applicant', 'contactPerson']} rules={[{ required: true, whitespace: true, message: '法人或其他组织须填写联系人' }]}>
                 <Input maxLength={50} />
               </Form.Item>
@@ -222,6 +229,9 @@ export default function RequestRegisterPage() {
         </Row>
         <Form.Item label="其他特征描述" name={['information', 'description']}>
           <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <Form.Item label="用途（可不填）" name={['information', 'purpose']}>
+          <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Form.Item name="suggestProactive" valuePropName="checked">
           <Checkbox>申请人建议将该信息主动公开</Checkbox>

@@ -14,6 +14,8 @@ export interface ApplicantInput {
   idNumber: string;
   /** Organisations: the person to contact (联系人). */
   contactPerson?: string;
+  /** Organisations: 法定代表人或负责人. */
+  legalRepresentative?: string;
   phone: string;
   email?: string;
   address?: string;
@@ -27,6 +29,8 @@ export interface InformationInput {
   docNumber?: string;
   /** 其他特征描述 */
   description?: string;
+  /** 用途, optional. */
+  purpose?: string;
 }
 
 /** The public form (portal multipart form or POST /api/v1/requests multipart). The identity proof file is required. */

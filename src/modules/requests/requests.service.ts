@@ -224,11 +224,12 @@ export class RequestService {
     if (!phone || !/^[0-9+\-() ]{5,30}$/.test(phone)) errors.push(custom('applicant.phone', '请填写有效的联系电话'));
     if (str(a.email) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(a.email!)) errors.push({ path: 'applicant.email', code: 'format', params: { format: 'email' } });
     if (str(a.postcode) && !/^\d{6}$/.test(a.postcode!)) errors.push(custom('applicant.postcode', '邮政编码应为 6 位数字'));
-    for (const [k, max] of [['address', 200], ['contactPerson', 50]] as const) if ((a[k]?.length ?? 0) > max) errors.push({ path: `applicant.${k}`, code: 'maxLength', params: { limit: max } });
+    for (const [k, max] of [['address', 200], ['contactPerson', 50], ['legalRepresentative', 50]] as const) if ((a[k]?.length ?? 0) > max) errors.push({ path: `applicant.${k}`, code: 'maxLength', params: { limit: max } });
     const title = str(info.title);
     if (!title || title.length > 200) errors.push(custom('information.title', '请填写所需政府信息的名称（200 字以内）'));
     if ((info.docNumber?.length ?? 0) > 100) errors.push({ path: 'information.docNumber', code: 'maxLength', params: { limit: 100 } });
     if ((info.description?.length ?? 0) > 2000) errors.push({ path: 'information.description', code: 'maxLength', params: { limit: 2000 } });
+    if ((info.purpose?.length ?? 0) > 500) errors.push({ path: 'information.purpose', code: 'maxLength', params: { limit: 500 } });
     if (!(forms as readonly string[]).includes(input?.form)) errors.push({ path: 'form', code: 'enum', params: { values: forms.join(', ') } });
     if (!(deliveries as readonly string[]).includes(input?.delivery)) errors.push({ path: 'delivery', code: 'enum', params: { values: deliveries.join(', ') } });
     if (!isDate(appliedOn)) errors.push(custom('appliedOn', '申请日期应为 YYYY-MM-DD'));
@@ -252,6 +253,7 @@ export class RequestService {
       info_title: title!,
       info_doc_number: str(info.docNumber) ?? null,
       info_description: str(info.description) ?? null,
+      info_purpose: str(info.purpose) ?? null,
       info_key: informationKey(title!, info.docNumber),
       form: input.form as string,
       delivery: input.delivery as string,
@@ -274,6 +276,7 @@ export class RequestService {
       id_number: idNumber,
       id_hash: idHash(idNumber),
       contact_person: str(a.contactPerson) ?? null,
+      legal_representative: a.kind !== 'natural' ? (str(a.legalRepresentative) ?? null) : null,
       phone: phone!,
       email: str(a.email) ?? null,
       address: str(a.address) ?? null,
@@ -621,13 +624,14 @@ export class RequestService {
         name: applicant?.name ?? '',
         idNumber: applicant?.id_number ?? '',
         contactPerson: applicant?.contact_person ?? undefined,
+        legalRepresentative: applicant?.legal_representative ?? undefined,
         phone: applicant?.phone ?? '',
         email: applicant?.email ?? undefined,
         address: applicant?.address ?? undefined,
         postcode: applicant?.postcode ?? undefined,
         proofs: files.filter((f) => f.kind === 'proof').map((f) => ({ id: f.id, filename: f.filename, url: `${base}/files/${f.id}` })),
       },
-      information: { title: c.info_title, docNumber: c.info_doc_number ?? undefined, description: c.info_description ?? undefined },
+      information: { title: c.info_title, docNumber: c.info_doc_number ?? undefined, description: c.info_description ?? undefined, purpose: c.info_purpose ?? undefined },
       form: c.form as StaffCaseDetail['form'],
       delivery: c.delivery as StaffCaseDetail['delivery'],
       suggestProactive: toBool(c.suggest_proactive),

@@ -137,7 +137,7 @@ export function RequestApplyPage({ ctx, orgs, values: v, errors: e, token, uploa
           <h2 id="sec-info">四、所需政府信息</h2>
           <TextField name="title" label={labels.title!} value={v.title} error={e.title} required hint="例如：2026 年城区老旧小区改造项目清单。" />
           <TextField name="docNumber" label={labels.docNumber!} value={v.docNumber} error={e.docNumber} maxLength={100} width="medium" hint="知道文号的请填写，例如：宜市住建〔2026〕12号。" />
-          <TextField name="description" label={labels.description!} value={v.description} error={e.description} rows={4} maxLength={1400} hint="不知道文号时，请描述信息的内容、形成时间、涉及的地域等便于查找的特征。" />
+          <TextField name="description" label={labels.description!} value={v.description} error={e.description} rows={4} maxLength={2000} hint="不知道文号时，请描述信息的内容、形成时间、涉及的地域等便于查找的特征。" />
           <TextField name="purpose" label={labels.purpose!} value={v.purpose} error={e.purpose} rows={2} maxLength={500} hint="法律不要求说明用途，可以不填。" />
           <RadioGroup name="form" legend={labels.form!} choices={infoForms} value={v.form} error={e.form} />
           <RadioGroup name="delivery" legend={labels.delivery!} choices={deliveries} value={v.delivery} error={e.delivery} />

@@ -79,6 +79,9 @@ export function CaseView({ id }: { id: string }) {
           <Descriptions.Item label="其他特征描述" span={2}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{c.information.description ?? '—'}</span>
           </Descriptions.Item>
+          <Descriptions.Item label="用途" span={2}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{c.information.purpose ?? '—'}</span>
+          </Descriptions.Item>
           <Descriptions.Item label="建议主动公开">{c.suggestProactive ? '是' : '否'}</Descriptions.Item>
           <Descriptions.Item label="承办人">{c.handlerName ?? '—'}</Descriptions.Item>
         </Descriptions>
@@ -88,6 +91,7 @@ export function CaseView({ id }: { id: string }) {
           <Descriptions.Item label="申请人类型">{nameOf(vocabulary.applicantKinds, a.kind)}</Descriptions.Item>
           <Descriptions.Item label={a.kind === 'natural' ? '姓名' : '名称'}>{a.name}</Descriptions.Item>
           <Descriptions.Item label={a.kind === 'natural' ? '身份证号码' : '统一社会信用代码'}>{a.idNumber}</Descriptions.Item>
+          {a.legalRepresentative && <Descriptions.Item label="法定代表人或负责人">{a.legalRepresentative}</Descriptions.Item>}
           {a.contactPerson && <Descriptions.Item label="联系人">{a.contactPerson}</Descriptions.Item>}
           <Descriptions.Item label="联系电话">{a.phone}</Descriptions.Item>
           <Descriptions.Item label="电子邮箱">{a.email ?? '—'}</Descriptions.Item>

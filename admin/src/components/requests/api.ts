@@ -65,13 +65,14 @@ export interface CaseDetail extends CaseListItem {
     name: string;
     idNumber: string;
     contactPerson?: string;
+    legalRepresentative?: string;
     phone: string;
     email?: string;
     address?: string;
     postcode?: string;
     proofs: { id: string; filename: string; url: string }[];
   };
-  information: { title: string; docNumber?: string; description?: string };
+  information: { title: string; docNumber?: string; description?: string; purpose?: string };
   form: string;
   delivery: string;
   suggestProactive: boolean;
