@@ -13,6 +13,7 @@ import * as calendar0 from './2026-11-27T0100_calendar_create-calendar.ts';
 import * as requests0 from './2026-11-27T0200_requests_create-cases.ts';
 import * as notify0 from './2026-11-28T0000_notify_create-messages.ts';
 import * as requests1 from './2026-11-28T0200_requests_letter-templates.ts';
+import * as participation0 from './2026-12-06T0200_participation_create-qa-meetings-feedback.ts';
 
 // Listed explicitly (not read from the folder) so the same list works under tsx, in tests and in bundles.
 // Names sort in time order; never rename or edit a migration that has shipped.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0200_requests_create-cases': requests0,
   '2026-11-28T0000_notify_create-messages': notify0,
   '2026-11-28T0200_requests_letter-templates': requests1,
+  '2026-12-06T0200_participation_create-qa-meetings-feedback': participation0,
 };
