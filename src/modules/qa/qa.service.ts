@@ -200,6 +200,8 @@ export class QaService {
     const result = qaTransition(row.state as QaState, event, { roles, origin: row.origin as QaOrigin, hasAnswer: Boolean(row.answer), orgId: row.org_id });
     if (!result.ok) throw refused(result.reason.zh);
     const next = result.next;
+    // Read outside the transaction: on SQLite a read on the pool while the transaction holds the connection waits forever.
+    const orgName = (await this.orgs.refs([row.org_id])).get(row.org_id)?.name ?? '承办部门';
     await this.uow(actor, async (tx) => {
       const now = nowIso();
       const today = this.options.today();
@@ -214,7 +216,7 @@ export class QaService {
         before: { state: row.state, orgId: row.org_id }, after: { state: next, ...(target && { orgId: target.id }), ...(reason && { reason }), ...(event.type === 'answer' && { publish: Boolean(event.publish) }) },
       });
       if (next === 'published' || row.state === 'published') await tx.emit({ topic: QA_CHANGED, payload: { qaId: id } });
-      if (event.type === 'answer') await this.notifyAsker(tx, row, answer!);
+      if (event.type === 'answer') await this.notifyAsker(tx, row, orgName, answer!);
     });
     return this.get(actor, id);
   }
@@ -329,11 +331,10 @@ export class QaService {
     return out;
   }
 
-  private async notifyAsker(tx: Tx, row: QaRow, answer: string): Promise<void> {
+  private async notifyAsker(tx: Tx, row: QaRow, orgName: string, answer: string): Promise<void> {
     const asker = await this.repo(tx.db).asker(row.id);
     if (!asker?.phone && !asker?.email) return;
-    const org = (await this.orgs.refs([row.org_id])).get(row.org_id);
-    const body = `您于 ${row.received_on} 提出的政策问题“${row.title}”已由${org?.name ?? '承办部门'}答复：${answer.length > 300 ? `${answer.slice(0, 300)}…` : answer}`;
+    const body = `您于 ${row.received_on} 提出的政策问题“${row.title}”已由${orgName}答复：${answer.length > 300 ? `${answer.slice(0, 300)}…` : answer}`;
     for (const [channel, to] of [['sms', asker.phone], ['email', asker.email]] as const) {
       if (to) await this.notifier.queue(tx.db, { channel, to, subject: channel === 'email' ? '政策问答答复' : null, body, purpose: 'qa.answer', ref: row.id, scrub: true });
     }
