@@ -8,6 +8,7 @@ import { registerPages, renderNotFound } from './routes.tsx';
 import { registerPublishingPages } from './publishing-routes.tsx';
 import { registerFeeds } from './feed-routes.ts';
 import { registerCleanupPages } from './cleanup-routes.tsx';
+import { registerParticipationPages } from './participation-routes.tsx';
 
 export const portalRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   await app.register(fastifyStatic, {
@@ -21,6 +22,7 @@ export const portalRoutes: FastifyPluginAsync<{ services: Services }> = async (a
   registerPublishingPages(app, services);
   registerFeeds(app, services);
   registerCleanupPages(app, services);
+  registerParticipationPages(app, services);
 };
 
 /** The 404 page in the portal's layout, for unknown non-API URLs that accept HTML. */
