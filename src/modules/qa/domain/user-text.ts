@@ -9,6 +9,7 @@ export function cleanUserText(raw: unknown): string {
   const text = /[<>&]/.test(raw) ? htmlToText(raw.replace(/\r\n?/g, '\n').replace(/\n/g, '<br>')) : raw;
   return text
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .split('\n')
     .map((l) => l.replace(/[ \t\u3000]+/g, ' ').trim())
