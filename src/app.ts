@@ -26,6 +26,7 @@ import { calendarRoutes } from './modules/calendar/index.ts';
 import { letterTemplateRoutes, requestRoutes } from './modules/requests/index.ts';
 import { reportRoutes } from './modules/reports/index.ts';
 import { qaRoutes } from './modules/qa/index.ts';
+import { meetingRoutes } from './modules/meetings/index.ts';
 import { portalRoutes, renderNotFoundPage } from './portal/index.ts';
 
 export type AppOptions = { logger?: boolean | object };
@@ -128,6 +129,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(letterTemplateRoutes, { templates: services.letterTemplates });
       await api.register(reportRoutes, { reports: services.reports });
       await api.register(qaRoutes, { qa: services.qa, formRateLimit: config.formRateLimit });
+      await api.register(meetingRoutes, { meetings: services.meetings });
     },
     { prefix: '/api/v1' },
   );

@@ -37,6 +37,7 @@ import { Notifier, Verification, logGateway } from './platform/notify/index.ts';
 import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService, interpretationTodos, reviewOrgPathTables, scanSettings } from './modules/review/index.ts';
 import { ReportsService } from './modules/reports/index.ts';
 import { QaIndexer, QaService, qaOrgPathTables, qaTodos } from './modules/qa/index.ts';
+import { MeetingService, meetingOrgPathTables } from './modules/meetings/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
 export function createServices(database: Database, config: Config, log: Pick<Logger, 'error' | 'warn'>) {
@@ -132,9 +133,10 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   const qaIndexer = new QaIndexer(qa, searchProvider);
   qaIndexer.register(outbox);
   todo.register(qaTodos(qa));
+  const meetings = new MeetingService(db, uow, organisations, documents);
 
   // Copies of organisation paths that a move must rewrite (a test checks every org_path column is listed).
-  organisations.registerPathCopies([...searchOrgPathTables, ...reviewOrgPathTables, ...requestOrgPathTables, ...qaOrgPathTables]);
+  organisations.registerPathCopies([...searchOrgPathTables, ...reviewOrgPathTables, ...requestOrgPathTables, ...qaOrgPathTables, ...meetingOrgPathTables]);
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
   organisations.registerContentCheck({
     label: { zh: '角色授权', en: 'role grants' },
@@ -180,6 +182,7 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     reports,
     qa,
     qaIndexer,
+    meetings,
   };
 }
 
