@@ -9,6 +9,7 @@ import { sendPage } from './render.ts';
 import { pageParam } from './urls.ts';
 import { lastPage } from './components/pagination.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
+import { MeetingPage, MeetingsPage } from './pages/meetings.tsx';
 import { QaAskPage, QaItemPage, QaListPage, QaReceiptPage, type AskForm } from './pages/qa.tsx';
 
 export const QA_PAGE_SIZE = 20;
@@ -79,5 +80,25 @@ export function registerParticipationPages(app: FastifyInstance, services: Servi
     const item = await services.qa.publicGet(request.params.id).catch(() => null);
     if (!item) return notFound(request, reply);
     return sendPage(reply, <QaItemPage ctx={ctx(request)} item={item} />);
+  });
+
+  app.get('/meetings', async (request, reply) => {
+    const orgId = queryText(request.query, 'org', 64);
+    const yearText = queryText(request.query, 'year', 4);
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
+    const page = pageParam(queryText(request.query, 'page', 7));
+    const org = orgId && ID.test(orgId) ? ((await services.organisations.refs([orgId])).get(orgId) ?? null) : null;
+    if (orgId && !org) return notFound(request, reply);
+    const list = await services.meetings.publicList({ orgId: org?.id, year: year ?? undefined, page, pageSize: QA_PAGE_SIZE });
+    if (page > 1 && page > lastPage(list.total, QA_PAGE_SIZE)) return notFound(request, reply);
+    const view = <MeetingsPage ctx={ctx(request)} orgId={org?.id ?? ''} orgName={org?.name ?? null} year={year} years={list.years} items={list.items} total={list.total} page={page} pageSize={QA_PAGE_SIZE} />;
+    return sendPage(reply, view);
+  });
+
+  app.get<{ Params: { id: string } }>('/meetings/:id', async (request, reply) => {
+    if (!ID.test(request.params.id)) return notFound(request, reply);
+    const meeting = await services.meetings.publicGet(request.params.id).catch(() => null);
+    if (!meeting) return notFound(request, reply);
+    return sendPage(reply, <MeetingPage ctx={ctx(request)} meeting={meeting} />);
   });
 }

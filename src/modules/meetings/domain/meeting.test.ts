@@ -39,4 +39,5 @@ test('property: confidential decided items never reach the public list, the othe
 test('participation totals and default titles', () => {
   assert.equal(totalParticipants({ grassroots: 2, enterprise: 3, media: 1, expert: 4 }), 10);
   assert.equal(defaultTitle('宜昌市人民政府', 'executive', 12), '宜昌市人民政府第12次常务会议');
+  assert.equal(defaultTitle('夷陵区', 'plenary', 3), '夷陵区人民政府第3次全体会议');
 });

@@ -45,4 +45,5 @@ export const publicItems = (items: DecidedItem[]): string[] => items.filter((i) 
 export const totalParticipants = (p: Participation): number => participantKinds.reduce((n, k) => n + p[k], 0);
 
 /** 宜昌市人民政府第 12 次常务会议 */
-export const defaultTitle = (orgName: string, kind: MeetingKind, sessionNo: number) => `${orgName}第${sessionNo}次${meetingKindNames[kind]}`;
+export const defaultTitle = (orgName: string, kind: MeetingKind, sessionNo: number) =>
+  `${/[市县区州盟旗]$/.test(orgName) ? `${orgName}人民政府` : orgName}第${sessionNo}次${meetingKindNames[kind]}`;
