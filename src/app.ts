@@ -27,6 +27,7 @@ import { letterTemplateRoutes, requestRoutes } from './modules/requests/index.ts
 import { reportRoutes } from './modules/reports/index.ts';
 import { qaRoutes } from './modules/qa/index.ts';
 import { meetingRoutes } from './modules/meetings/index.ts';
+import { feedbackRoutes } from './modules/feedback/index.ts';
 import { portalRoutes, renderNotFoundPage } from './portal/index.ts';
 
 export type AppOptions = { logger?: boolean | object };
@@ -130,6 +131,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(reportRoutes, { reports: services.reports });
       await api.register(qaRoutes, { qa: services.qa, formRateLimit: config.formRateLimit });
       await api.register(meetingRoutes, { meetings: services.meetings });
+      await api.register(feedbackRoutes, { feedback: services.feedback, formRateLimit: config.formRateLimit });
     },
     { prefix: '/api/v1' },
   );

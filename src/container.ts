@@ -38,6 +38,7 @@ import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService,
 import { ReportsService } from './modules/reports/index.ts';
 import { QaIndexer, QaService, qaOrgPathTables, qaTodos } from './modules/qa/index.ts';
 import { MeetingService, meetingOrgPathTables } from './modules/meetings/index.ts';
+import { FeedbackService, feedbackOrgPathTables, feedbackTodos, parseCategories } from './modules/feedback/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
 export function createServices(database: Database, config: Config, log: Pick<Logger, 'error' | 'warn'>) {
@@ -134,9 +135,15 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   qaIndexer.register(outbox);
   todo.register(qaTodos(qa));
   const meetings = new MeetingService(db, uow, organisations, documents);
+  const feedback = new FeedbackService(db, uow, organisations, requestCalendar, notifier, {
+    replyDays: config.feedbackReplyDays,
+    categories: parseCategories(config.feedbackCategories),
+    today: requestsToday,
+  });
+  todo.register(feedbackTodos(feedback));
 
   // Copies of organisation paths that a move must rewrite (a test checks every org_path column is listed).
-  organisations.registerPathCopies([...searchOrgPathTables, ...reviewOrgPathTables, ...requestOrgPathTables, ...qaOrgPathTables, ...meetingOrgPathTables]);
+  organisations.registerPathCopies([...searchOrgPathTables, ...reviewOrgPathTables, ...requestOrgPathTables, ...qaOrgPathTables, ...meetingOrgPathTables, ...feedbackOrgPathTables]);
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
   organisations.registerContentCheck({
     label: { zh: '角色授权', en: 'role grants' },
@@ -183,6 +190,7 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     qa,
     qaIndexer,
     meetings,
+    feedback,
   };
 }
 
