@@ -10,6 +10,7 @@ import { pageParam } from './urls.ts';
 import { lastPage } from './components/pagination.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { MeetingPage, MeetingsPage } from './pages/meetings.tsx';
+import { FeedbackFormPage, FeedbackReceiptPage, FeedbackStatsPage, type FeedbackForm } from './pages/feedback.tsx';
 import { QaAskPage, QaItemPage, QaListPage, QaReceiptPage, type AskForm } from './pages/qa.tsx';
 
 export const QA_PAGE_SIZE = 20;
@@ -100,5 +101,37 @@ export function registerParticipationPages(app: FastifyInstance, services: Servi
     const meeting = await services.meetings.publicGet(request.params.id).catch(() => null);
     if (!meeting) return notFound(request, reply);
     return sendPage(reply, <MeetingPage ctx={ctx(request)} meeting={meeting} />);
+  });
+
+  const feedbackPage = async (request: FastifyRequest, reply: FastifyReply, form: FeedbackForm, errors: Record<string, string> = {}, message: string | null = null, status = 200) =>
+    sendPage(
+      reply,
+      <FeedbackFormPage ctx={ctx(request)} form={form} categories={services.feedback.categories()} departments={await departments()} errors={errors} message={message} replyDays={services.config.feedbackReplyDays} />,
+      status,
+    );
+
+  app.get('/feedback', async (request, reply) =>
+    feedbackPage(request, reply, { category: '', orgId: queryText(request.query, 'org', 64), description: '', name: '', company: '', phone: '', email: '' }),
+  );
+
+  app.post('/feedback', { config: formLimit }, async (request, reply) => {
+    const b = request.body;
+    const form: FeedbackForm = {
+      category: field(b, 'category', 50), orgId: field(b, 'orgId', 64), description: field(b, 'description', 20_000), name: field(b, 'name', 200),
+      company: field(b, 'company', 400), phone: field(b, 'phone', 40), email: field(b, 'email', 254),
+    };
+    try {
+      const receipt = await services.feedback.submit(form, { ip: request.ip, requestId: request.id });
+      return sendPage(reply, <FeedbackReceiptPage ctx={ctx(request)} receipt={receipt} />, 201);
+    } catch (err) {
+      const shown = formErrors(err);
+      if (!shown) throw err;
+      return feedbackPage(request, reply, form, shown.errors, shown.message, (err as AppError).status);
+    }
+  });
+
+  app.get('/feedback/stats', async (request, reply) => {
+    const month = queryText(request.query, 'month', 7);
+    return sendPage(reply, <FeedbackStatsPage ctx={ctx(request)} stats={await services.feedback.statistics(month || undefined)} />);
   });
 }
