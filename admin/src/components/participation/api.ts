@@ -40,9 +40,9 @@ export const meetingsApi = {
 
 export interface FeedbackCase {
   id: string; trackingNo: string; orgId: string; orgName: string; category: string; description: string; state: string; stateName: string;
-  receivedOn: string; dueOn: string; overdue: boolean; reply: string | null; repliedOn: string | null; contact: { name: string | null; company: string | null; phone: string | null; email: string | null } | null;
+  receivedOn: string; dueOn: string; overdue: boolean; reply: string | null; repliedOn: string | null; canHandle: boolean; contact: { name: string | null; company: string | null; phone: string | null; email: string | null } | null;
 }
-export interface FeedbackStats { month: string; rows: { orgId: string; orgName: string; category: string; received: number; replied: number; onTime: number }[] }
+export interface FeedbackStats { month: string; months: string[]; rows: { orgId: string; orgName: string; category: string; received: number; replied: number; onTime: number }[] }
 
 export const feedbackApi = {
   list: (q: { org?: string; state?: string; category?: string; q?: string; page: number; pageSize: number }) => http.get<Page<FeedbackCase>>('/feedback/manage', { ...q }),
