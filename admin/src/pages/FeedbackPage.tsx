@@ -1,10 +1,11 @@
 // 营商环境线索: the departments' handling list (reply, reroute, with confirmation) and the monthly statistics.
-import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useLatestLoad } from '../components/useLatestLoad';
 import { useErrorReporter } from '../components/errors';
 import { OrgTreeSelect } from '../components/OrgTreeSelect';
+import { ToneTag } from '../components/normative/ToneTag';
 import { feedbackApi, type FeedbackCase, type FeedbackStats } from '../components/participation/api';
 import { useLocation } from '../router';
 import type { Page } from '../types';
@@ -36,8 +37,8 @@ function Cases() {
     { title: '类别', width: 110, dataIndex: 'category' },
     { title: '涉及部门', width: 180, dataIndex: 'orgName' },
     { title: '收到', width: 110, dataIndex: 'receivedOn' },
-    { title: '答复期限', width: 110, render: (_, c) => <Space>{c.dueOn}{c.overdue && <Tag color="red">逾期</Tag>}</Space> },
-    { title: '状态', width: 90, render: (_, c) => <Tag color={c.state === 'replied' ? 'green' : 'blue'}>{c.stateName}</Tag> },
+    { title: '答复期限', width: 110, render: (_, c) => <Space>{c.dueOn}{c.overdue && <ToneTag tone="red">逾期</ToneTag>}</Space> },
+    { title: '状态', width: 90, render: (_, c) => <ToneTag tone={c.state === 'replied' ? 'green' : 'blue'}>{c.stateName}</ToneTag> },
     {
       title: '操作',
       width: 170,

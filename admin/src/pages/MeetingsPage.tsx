@@ -1,12 +1,13 @@
 // 重大会议: the openness office records 常务会议 / 全体会议 (press release, decided items with a confidential flag,
 // linked interpretations, 开放情况) and publishes them. Confidential items never leave this page.
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useLatestLoad } from '../components/useLatestLoad';
 import { useErrorReporter } from '../components/errors';
 import { OrgTreeSelect } from '../components/OrgTreeSelect';
+import { ToneTag } from '../components/normative/ToneTag';
 import { DocumentPicker } from '../components/participation/DocumentPicker';
 import { meetingsApi, type Meeting } from '../components/participation/api';
 import type { Page } from '../types';
@@ -37,7 +38,7 @@ export default function MeetingsPage() {
     { title: '日期', width: 110, dataIndex: 'heldOn' },
     { title: '列席代表', width: 100, render: (_, m) => `${PARTICIPANTS.reduce((n, [k]) => n + m.participation[k], 0)} 人` },
     { title: '涉密事项', width: 90, render: (_, m) => m.items.filter((i) => i.confidential).length },
-    { title: '状态', width: 90, render: (_, m) => <Tag color={m.state === 'published' ? 'green' : 'default'}>{m.stateName}</Tag> },
+    { title: '状态', width: 90, render: (_, m) => <ToneTag tone={m.state === 'published' ? 'green' : 'grey'}>{m.stateName}</ToneTag> },
     {
       title: '操作',
       width: 200,

@@ -1,11 +1,12 @@
 // 政策问答: moderation of public questions, routing, answers (with the department's choice to publish), review
 // before publication, and knowledge-base entries written by staff. Every action asks for confirmation.
-import { App, Button, Card, Checkbox, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useLatestLoad } from '../components/useLatestLoad';
 import { useErrorReporter } from '../components/errors';
 import { OrgTreeSelect } from '../components/OrgTreeSelect';
+import { ToneTag, type Tone } from '../components/normative/ToneTag';
 import { DocumentPicker } from '../components/participation/DocumentPicker';
 import { qaApi, type QaItem, type QaQuery } from '../components/participation/api';
 import { useLocation } from '../router';
@@ -22,7 +23,7 @@ const ACTION_LABELS: Record<string, string> = {
 };
 const NEEDS_REASON = new Set(['reject', 'return', 'unpublish']);
 const EDITABLE = new Set(['assigned', 'answered', 'draft', 'in_review']);
-const TONE: Record<string, string> = { pending: 'orange', assigned: 'blue', in_review: 'gold', published: 'green', rejected: 'default', withdrawn: 'default' };
+const TONE: Record<string, Tone> = { pending: 'orange', assigned: 'blue', answered: 'grey', draft: 'grey', in_review: 'orange', published: 'green', rejected: 'grey', withdrawn: 'grey' };
 
 export default function QaPage() {
   const report = useErrorReporter();
@@ -38,7 +39,7 @@ export default function QaPage() {
     { title: '承办部门', width: 180, dataIndex: 'orgName' },
     { title: '收到日期', width: 110, dataIndex: 'receivedOn' },
     { title: '答复期限', width: 110, render: (_, q) => q.dueOn ?? '—' },
-    { title: '状态', width: 140, render: (_, q) => <Tag color={TONE[q.state]}>{q.stateName}</Tag> },
+    { title: '状态', width: 140, render: (_, q) => <ToneTag tone={TONE[q.state] ?? 'grey'}>{q.stateName}</ToneTag> },
   ];
 
   return (
@@ -79,7 +80,7 @@ function QaDrawer({ id, onClose, onChanged, onEdit }: { id: string; onClose: () 
       {item && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Descriptions column={1} bordered size="small">
-            <Descriptions.Item label="状态"><Tag color={TONE[item.state]}>{item.stateName}</Tag></Descriptions.Item>
+            <Descriptions.Item label="状态"><ToneTag tone={TONE[item.state] ?? 'grey'}>{item.stateName}</ToneTag></Descriptions.Item>
             <Descriptions.Item label="承办部门">{item.orgName}</Descriptions.Item>
             <Descriptions.Item label="收到日期">{item.receivedOn}{item.dueOn ? `；答复期限 ${item.dueOn}` : ''}</Descriptions.Item>
             <Descriptions.Item label="面向对象">{item.audienceName}{item.topic ? `；主题：${item.topic}` : ''}</Descriptions.Item>
