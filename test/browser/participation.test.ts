@@ -33,10 +33,12 @@ async function noViolations(page: Page, what: string) {
 
 /** Clicks a drawer action, then the modal's button, then confirms. */
 async function act(page: Page, label: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await page.locator('.ant-drawer').getByRole('button', { name: label }).click();
+  // Ant Design spaces out two-character Chinese button labels (答 复).
+  const button = label.length === 2 ? new RegExp(`^${label[0]}\\s*${label[1]}$`) : label;
+  await page.locator('.ant-drawer').getByRole('button', { name: button }).click();
   const dialog = page.getByRole('dialog', { name: label });
   if (fill) await fill(dialog);
-  await dialog.getByRole('button', { name: label }).click();
+  await dialog.getByRole('button', { name: button }).click();
   await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*认/ }).click();
   await dialog.waitFor({ state: 'detached' });
 }
