@@ -1,4 +1,5 @@
 // Public participation pages: 政策问答 (list, item, question form), 重大会议 and 营商环境“不满意”线索.
+// The forms carry the CSRF token when the visitor is also signed in (staff testing the portal), else none is needed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../container.ts';
 import { AppError } from '../platform/errors.ts';
@@ -47,7 +48,7 @@ export function registerParticipationPages(app: FastifyInstance, services: Servi
   });
 
   const askPage = async (request: FastifyRequest, reply: FastifyReply, form: AskForm, errors: Record<string, string> = {}, message: string | null = null, status = 200) =>
-    sendPage(reply, <QaAskPage ctx={ctx(request)} form={form} departments={await departments()} errors={errors} message={message} answerDays={services.config.qaAnswerDays} />, status);
+    sendPage(reply, <QaAskPage ctx={ctx(request)} form={form} departments={await departments()} errors={errors} message={message} answerDays={services.config.qaAnswerDays} csrf={request.session?.csrfToken} />, status);
 
   app.get('/qa/ask', async (request, reply) => {
     const documentId = queryText(request.query, 'document', 64);
@@ -106,7 +107,7 @@ export function registerParticipationPages(app: FastifyInstance, services: Servi
   const feedbackPage = async (request: FastifyRequest, reply: FastifyReply, form: FeedbackForm, errors: Record<string, string> = {}, message: string | null = null, status = 200) =>
     sendPage(
       reply,
-      <FeedbackFormPage ctx={ctx(request)} form={form} categories={services.feedback.categories()} departments={await departments()} errors={errors} message={message} replyDays={services.config.feedbackReplyDays} />,
+      <FeedbackFormPage ctx={ctx(request)} form={form} categories={services.feedback.categories()} departments={await departments()} errors={errors} message={message} replyDays={services.config.feedbackReplyDays} csrf={request.session?.csrfToken} />,
       status,
     );
 

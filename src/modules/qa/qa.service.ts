@@ -163,7 +163,7 @@ export class QaService {
     const editable: QaState[] = ['assigned', 'answered', 'draft', 'in_review'];
     if (!editable.includes(row.state as QaState)) throw refused(`“${qaStateNames[row.state as QaState]}”状态下不能修改，请先撤下或处理。`);
     const perm = row.state === 'in_review' ? 'qa.manage' : 'qa.answer';
-    if (!can(actor, perm, row.org_path)) throw new NotFoundError();
+    if (!can(actor, perm, row.org_path)) throw refused(row.state === 'in_review' ? '待发布审核的问答只能由审核人修改。' : '您没有修改本部门问答的权限。');
     const errors: FieldError[] = [];
     const fields = await this.entryFields(patch ?? {}, errors, false);
     if (errors.length) throw new ValidationError(errors);

@@ -5,7 +5,7 @@ import type { Org } from '../directory.ts';
 import type { FeedbackReceipt, PublicStats } from '../../modules/feedback/index.ts';
 
 export type FeedbackForm = { category: string; orgId: string; description: string; name: string; company: string; phone: string; email: string };
-type FormProps = { ctx: PageContext; form: FeedbackForm; categories: string[]; departments: Org[]; errors: Record<string, string>; message: string | null; replyDays: number };
+type FormProps = { ctx: PageContext; form: FeedbackForm; categories: string[]; departments: Org[]; errors: Record<string, string>; message: string | null; replyDays: number; csrf?: string };
 
 const crumbs = (label: string) => [{ label: '首页', href: '/' }, { label: '营商环境问题反映', href: '/feedback' }, { label }];
 
@@ -13,7 +13,7 @@ function FieldError({ id, error }: { id: string; error?: string }) {
   return error ? <p className="field-error" id={id}>{error}</p> : null;
 }
 
-export function FeedbackFormPage({ ctx, form, categories, departments, errors, message, replyDays }: FormProps) {
+export function FeedbackFormPage({ ctx, form, categories, departments, errors, message, replyDays, csrf }: FormProps) {
   const err = (k: string) => (errors[k] ? { 'aria-invalid': true as const, 'aria-describedby': `fb-${k}-error` } : {});
   return (
     <Layout ctx={ctx} title="营商环境问题反映" nav="interaction" canonical="/feedback">
@@ -26,6 +26,7 @@ export function FeedbackFormPage({ ctx, form, categories, departments, errors, m
       {message && <p className="banner" role="alert">{message}</p>}
       {Object.keys(errors).length > 0 && !message && <p className="banner" role="alert">提交的内容有误，请按提示修改。</p>}
       <form className="ask-form" action="/feedback" method="post" noValidate>
+        {csrf && <input type="hidden" name="_csrf" value={csrf} />}
         <div className="form-field">
           <label htmlFor="fb-category">问题类别（必填）</label>
           <select id="fb-category" name="category" defaultValue={form.category} {...err('category')}>

@@ -96,13 +96,13 @@ export function QaItemPage({ ctx, item }: { ctx: PageContext; item: PublicQa }) 
 }
 
 export type AskForm = { documentId: string; documentTitle: string | null; orgId: string; title: string; question: string; audience: string; name: string; phone: string; email: string };
-type AskProps = { ctx: PageContext; form: AskForm; departments: Org[]; errors: Record<string, string>; message: string | null; answerDays: number };
+type AskProps = { ctx: PageContext; form: AskForm; departments: Org[]; errors: Record<string, string>; message: string | null; answerDays: number; csrf?: string };
 
 function FieldError({ id, error }: { id: string; error?: string }) {
   return error ? <p className="field-error" id={id}>{error}</p> : null;
 }
 
-export function QaAskPage({ ctx, form, departments, errors, message, answerDays }: AskProps) {
+export function QaAskPage({ ctx, form, departments, errors, message, answerDays, csrf }: AskProps) {
   const err = (k: string) => (errors[k] ? { 'aria-invalid': true as const, 'aria-describedby': `ask-${k}-error` } : {});
   return (
     <Layout ctx={ctx} title="我要提问" nav="interaction" canonical="/qa/ask">
@@ -112,6 +112,7 @@ export function QaAskPage({ ctx, form, departments, errors, message, answerDays 
       {message && <p className="banner" role="alert">{message}</p>}
       {Object.keys(errors).length > 0 && !message && <p className="banner" role="alert">提交的内容有误，请按提示修改。</p>}
       <form className="ask-form" action="/qa/ask" method="post" noValidate>
+        {csrf && <input type="hidden" name="_csrf" value={csrf} />}
         {form.documentId ? (
           <p>
             <input type="hidden" name="documentId" value={form.documentId} />
