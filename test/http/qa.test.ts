@@ -190,4 +190,14 @@ test('the portal question form works without JavaScript: errors shown in Chinese
   assert.equal(again.statusCode, 409);
   assert.match(again.body, /请勿重复提交/);
   assert.ok(!(await app.inject({ url: '/qa' })).body.includes('个体工商户'));
+
+  // A signed-in member of staff gets the CSRF token in the form, so the form works for them too.
+  const staffForm = await app.inject({ url: `/qa/ask?document=${policy.id}`, headers: { cookie: ctx.editor.cookie } });
+  const token = /name="_csrf" value="([^"]+)"/.exec(staffForm.body)?.[1];
+  assert.equal(token, ctx.editor['x-csrf-token']);
+  const staffPost = await app.inject({
+    method: 'POST', url: '/qa/ask', headers: { cookie: ctx.editor.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: token!, documentId: policy.id, question: '工作人员代为登记的问题' }).toString(),
+  });
+  assert.equal(staffPost.statusCode, 201);
 });
