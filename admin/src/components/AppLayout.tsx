@@ -20,6 +20,9 @@ import {
   PartitionOutlined,
   TeamOutlined,
   UserOutlined,
+  QuestionCircleOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography, theme } from 'antd';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
@@ -50,6 +53,9 @@ const ICONS: Record<string, ReactNode> = {
   '/calendar': <CalendarOutlined />,
   '/letter-template': <SnippetsOutlined />,
   '/annual-report': <BarChartOutlined />,
+  '/qa': <QuestionCircleOutlined />,
+  '/meetings': <ScheduleOutlined />,
+  '/feedback': <ShopOutlined />,
   '/users': <TeamOutlined />,
   '/tokens': <KeyOutlined />,
   '/audit': <AuditOutlined />,
