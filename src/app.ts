@@ -25,6 +25,9 @@ import { reviewRoutes, scanRoutes, scanSettings } from './modules/review/index.t
 import { calendarRoutes } from './modules/calendar/index.ts';
 import { letterTemplateRoutes, requestRoutes } from './modules/requests/index.ts';
 import { reportRoutes } from './modules/reports/index.ts';
+import { qaRoutes } from './modules/qa/index.ts';
+import { meetingRoutes } from './modules/meetings/index.ts';
+import { feedbackRoutes } from './modules/feedback/index.ts';
 import { portalRoutes, renderNotFoundPage } from './portal/index.ts';
 
 export type AppOptions = { logger?: boolean | object };
@@ -127,6 +130,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(requestRoutes, { requests: services.requests, uploadMaxBytes: config.requestUploadMaxMb * 1_048_576, formRateLimit: config.formRateLimit });
       await api.register(letterTemplateRoutes, { templates: services.letterTemplates });
       await api.register(reportRoutes, { reports: services.reports });
+      await api.register(qaRoutes, { qa: services.qa, formRateLimit: config.formRateLimit });
+      await api.register(meetingRoutes, { meetings: services.meetings });
+      await api.register(feedbackRoutes, { feedback: services.feedback, formRateLimit: config.formRateLimit });
     },
     { prefix: '/api/v1' },
   );

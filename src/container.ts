@@ -36,6 +36,9 @@ import type { WorkingDays } from './platform/calendar/types.ts';
 import { Notifier, Verification, logGateway } from './platform/notify/index.ts';
 import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService, interpretationTodos, reviewOrgPathTables, scanSettings } from './modules/review/index.ts';
 import { ReportsService } from './modules/reports/index.ts';
+import { QaIndexer, QaService, qaOrgPathTables, qaTodos } from './modules/qa/index.ts';
+import { MeetingService, meetingOrgPathTables } from './modules/meetings/index.ts';
+import { FeedbackService, feedbackOrgPathTables, feedbackTodos, parseCategories } from './modules/feedback/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
 export function createServices(database: Database, config: Config, log: Pick<Logger, 'error' | 'warn'>) {
@@ -126,8 +129,22 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   // Annual report: tables 3 and 4 from the requests module's facts (no personal data).
   const reports = new ReportsService(organisations, requests, { today: requestsToday });
 
+  // Participation: policy Q&A (routed to the policy's issuing department, working-day deadline, asker notified),
+  // indexed with documents in the shared search (kind 'qa'); see docs/participation.md.
+  const qa = new QaService(db, uow, organisations, documents, requestCalendar, notifier, { answerDays: config.qaAnswerDays, today: requestsToday });
+  const qaIndexer = new QaIndexer(qa, searchProvider);
+  qaIndexer.register(outbox);
+  todo.register(qaTodos(qa));
+  const meetings = new MeetingService(db, uow, organisations, documents);
+  const feedback = new FeedbackService(db, uow, organisations, requestCalendar, notifier, {
+    replyDays: config.feedbackReplyDays,
+    categories: parseCategories(config.feedbackCategories),
+    today: requestsToday,
+  });
+  todo.register(feedbackTodos(feedback));
+
   // Copies of organisation paths that a move must rewrite (a test checks every org_path column is listed).
-  organisations.registerPathCopies([...searchOrgPathTables, ...reviewOrgPathTables, ...requestOrgPathTables]);
+  organisations.registerPathCopies([...searchOrgPathTables, ...reviewOrgPathTables, ...requestOrgPathTables, ...qaOrgPathTables, ...meetingOrgPathTables, ...feedbackOrgPathTables]);
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
   organisations.registerContentCheck({
     label: { zh: '角色授权', en: 'role grants' },
@@ -171,6 +188,10 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     requests,
     letterTemplates,
     reports,
+    qa,
+    qaIndexer,
+    meetings,
+    feedback,
   };
 }
 

@@ -9,6 +9,7 @@ import { registerPublishingPages } from './publishing-routes.tsx';
 import { registerFeeds } from './feed-routes.ts';
 import { registerCleanupPages } from './cleanup-routes.tsx';
 import { requestPortalRoutes } from './request-routes.tsx';
+import { registerParticipationPages } from './participation-routes.tsx';
 
 export const portalRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   await app.register(fastifyStatic, {
@@ -23,6 +24,7 @@ export const portalRoutes: FastifyPluginAsync<{ services: Services }> = async (a
   registerFeeds(app, services);
   registerCleanupPages(app, services);
   await app.register(requestPortalRoutes, { services });
+  registerParticipationPages(app, services);
 };
 
 /** The 404 page in the portal's layout, for unknown non-API URLs that accept HTML. */

@@ -22,6 +22,9 @@ import {
   UserOutlined,
   InboxOutlined,
   FormOutlined,
+  QuestionCircleOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography, theme } from 'antd';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
@@ -54,6 +57,9 @@ const ICONS: Record<string, ReactNode> = {
   '/request-register': <FormOutlined />,
   '/letter-template': <SnippetsOutlined />,
   '/annual-report': <BarChartOutlined />,
+  '/qa': <QuestionCircleOutlined />,
+  '/meetings': <ScheduleOutlined />,
+  '/feedback': <ShopOutlined />,
   '/users': <TeamOutlined />,
   '/tokens': <KeyOutlined />,
   '/audit': <AuditOutlined />,

@@ -19,6 +19,14 @@ export const permissions = [
   'normative.filing_review',
   'dataset.read',
   'dataset.edit',
+  'qa.read',
+  'qa.answer',
+  'qa.manage',
+  'qa.moderate',
+  'meeting.read',
+  'meeting.manage',
+  'feedback.read',
+  'feedback.handle',
   'system.admin',
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -51,19 +59,20 @@ export const roles: Record<RoleCode, RoleDef> = {
     permissions: [
       'org.read', 'org.manage', 'user.read', 'user.manage', 'role.grant', 'audit.read',
       'document.read', 'document.edit', 'document.review', 'document.publish', 'catalog.manage', 'request.read', 'request.approve_extension', 'dataset.read',
+      'qa.read', 'qa.answer', 'qa.manage', 'qa.moderate', 'meeting.read', 'meeting.manage', 'feedback.read', 'feedback.handle',
     ],
   },
   editor: {
     name: '信息员（编辑）',
     nameEn: 'Editor',
     description: '起草本机构的信息、解读、数据集与词条',
-    permissions: ['org.read', 'document.read', 'document.edit'],
+    permissions: ['org.read', 'document.read', 'document.edit', 'qa.read', 'qa.answer', 'feedback.read', 'feedback.handle'],
   },
   reviewer: {
     name: '审核人',
     nameEn: 'Reviewer',
     description: '发布前保密、隐私与表述审查，按步骤签批，审核通过后发布',
-    permissions: ['org.read', 'document.read', 'document.review', 'document.publish'],
+    permissions: ['org.read', 'document.read', 'document.review', 'document.publish', 'qa.read', 'qa.manage', 'qa.moderate'],
   },
   case_handler: {
     name: '依申请公开承办人',

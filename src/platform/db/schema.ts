@@ -15,6 +15,9 @@ import type {
 } from '../../modules/requests/requests.tables.ts';
 import type { NotifyCodeTable, NotifyMessageTable } from '../notify/notify.tables.ts';
 import type { ReqLetterTemplateTable } from '../../modules/requests/letters/letter-template.tables.ts';
+import type { QaAskerTable, QaItemTable, QaLinkTable } from '../../modules/qa/qa.tables.ts';
+import type { MtgMeetingTable } from '../../modules/meetings/meetings.tables.ts';
+import type { FbkCaseTable, FbkContactTable } from '../../modules/feedback/feedback.tables.ts';
 
 export interface AuditTable {
   id: string;
@@ -100,4 +103,10 @@ export interface DB {
   ntf_message: NotifyMessageTable;
   ntf_code: NotifyCodeTable;
   req_letter_template: ReqLetterTemplateTable;
+  qa_item: QaItemTable;
+  qa_asker: QaAskerTable;
+  qa_link: QaLinkTable;
+  mtg_meeting: MtgMeetingTable;
+  fbk_case: FbkCaseTable;
+  fbk_contact: FbkContactTable;
 }
