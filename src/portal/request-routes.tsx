@@ -66,8 +66,9 @@ export const requestPortalRoutes: FastifyPluginAsync<{ services: Services }> = a
   const { config } = services;
   const maxBytes = config.requestUploadMaxMb * 1_048_576;
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 6, fields: 60 } });
-  const writeLimit = { config: publicFormRateLimit(config) };
-  const readLimit = { config: publicFormRateLimit({ formRateLimit: config.formRateLimit * 5 }) };
+  // anonymousForm: these routes check their own CSRF token and act as the applicant, never as a signed-in user.
+  const writeLimit = { config: { ...publicFormRateLimit(config), anonymousForm: true } };
+  const readLimit = { config: { ...publicFormRateLimit({ formRateLimit: config.formRateLimit * 5 }), anonymousForm: true } };
   const ctx = (request: FastifyRequest) => pageContext(services, request);
   const meta = (request: FastifyRequest) => ({ ip: request.ip, requestId: request.id });
   const orgList = async () => directoryOrder(indexOrganisations(await services.organisations.publicDirectory()));

@@ -285,3 +285,14 @@ test('uploads: a file over the limit or of the wrong type is reported next to th
   has(wrongType.body, /提交未成功，请修改以下 1 处内容/);
   assert.equal(((await app.inject({ url: '/api/v1/requests', headers: handler })).json() as { total: number }).total, 0);
 });
+
+test('a signed-in member of staff can apply on the portal like anyone (the form token, not the session token)', async (t) => {
+  const { app, dept, handler } = await setupRequests(t);
+  const s = await openForm(app);
+  const both = { ...s, cookie: `${s.cookie}; ${handler.cookie}` };
+  const res = await postApply(app, both, portalFields(dept.id));
+  assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+  assert.match(receiptOf(res.body).trackingNo, /\S/);
+  const forged = await postApply(app, { ...both, token: 'forged' }, portalFields(dept.id));
+  assert.equal(forged.statusCode, 403, 'the form token is still required');
+});
