@@ -27,6 +27,9 @@ import { letterTemplateRoutes, requestRoutes } from './modules/requests/index.ts
 import { reportRoutes } from './modules/reports/index.ts';
 import { consultationRoutes } from './modules/consultations/index.ts';
 import { decisionRoutes } from './modules/decisions/index.ts';
+import { qaRoutes } from './modules/qa/index.ts';
+import { meetingRoutes } from './modules/meetings/index.ts';
+import { feedbackRoutes } from './modules/feedback/index.ts';
 import { portalRoutes, renderNotFoundPage } from './portal/index.ts';
 
 export type AppOptions = { logger?: boolean | object };
@@ -68,7 +71,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(rateLimit, {
     global: false,
     store: databaseRateLimitStore(services.database.db) as never,
-    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: 429, after: ctx.after }),
+    // The plugin's `after` is English ("1 minute"); the message wants whole seconds.
+    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: 429, after: String(Math.max(1, Math.ceil(ctx.ttl / 1000))) }),
   });
   await app.register(swagger, {
     openapi: {
@@ -130,6 +134,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(reportRoutes, { reports: services.reports });
       await api.register(consultationRoutes, { consultations: services.consultations, comments: services.comments, formRateLimit: config.formRateLimit });
       await api.register(decisionRoutes, { decisions: services.decisions });
+      await api.register(qaRoutes, { qa: services.qa, formRateLimit: config.formRateLimit });
+      await api.register(meetingRoutes, { meetings: services.meetings });
+      await api.register(feedbackRoutes, { feedback: services.feedback, formRateLimit: config.formRateLimit });
     },
     { prefix: '/api/v1' },
   );

@@ -38,6 +38,9 @@ import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService,
 import { ReportsService } from './modules/reports/index.ts';
 import { CommentService, ConsultationService, consultationOrgPathTables, consultationTodos, defaultPeriodRules, parsePeriodRules } from './modules/consultations/index.ts';
 import { DecisionService, decisionOrgPathTables } from './modules/decisions/index.ts';
+import { QaIndexer, QaService, qaOrgPathTables, qaTodos } from './modules/qa/index.ts';
+import { MeetingService, meetingOrgPathTables } from './modules/meetings/index.ts';
+import { FeedbackService, feedbackOrgPathTables, feedbackTodos, parseCategories } from './modules/feedback/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
 export function createServices(database: Database, config: Config, log: Pick<Logger, 'error' | 'warn'>) {
@@ -124,6 +127,7 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   // Answer letters (DOCX) from the organisation's template, else its nearest ancestor's, else the platform default.
   const letterTemplates = new LetterTemplates(db, uow, organisations);
   requests.setLetterRenderer((orgId, data) => letterTemplates.render(orgId, data));
+  requests.setNotifier(notifier);
   // Annual report: tables 3 and 4 from the requests module's facts (no personal data).
   const reports = new ReportsService(organisations, requests, { today: requestsToday });
 
@@ -136,9 +140,22 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   todo.register(consultationTodos(consultations));
   const decisions = new DecisionService(db, uow, organisations, documents, consultations);
   organisations.registerPathCopies([...consultationOrgPathTables, ...decisionOrgPathTables]);
+  // Participation: policy Q&A (routed to the policy's issuing department, working-day deadline, asker notified),
+  // indexed with documents in the shared search (kind 'qa'); see docs/participation.md.
+  const qa = new QaService(db, uow, organisations, documents, requestCalendar, notifier, { answerDays: config.qaAnswerDays, today: requestsToday });
+  const qaIndexer = new QaIndexer(qa, searchProvider);
+  qaIndexer.register(outbox);
+  todo.register(qaTodos(qa));
+  const meetings = new MeetingService(db, uow, organisations, documents);
+  const feedback = new FeedbackService(db, uow, organisations, requestCalendar, notifier, {
+    replyDays: config.feedbackReplyDays,
+    categories: parseCategories(config.feedbackCategories),
+    today: requestsToday,
+  });
+  todo.register(feedbackTodos(feedback));
 
   // Copies of organisation paths that a move must rewrite (a test checks every org_path column is listed).
-  organisations.registerPathCopies([...searchOrgPathTables, ...reviewOrgPathTables, ...requestOrgPathTables]);
+  organisations.registerPathCopies([...searchOrgPathTables, ...reviewOrgPathTables, ...requestOrgPathTables, ...qaOrgPathTables, ...meetingOrgPathTables, ...feedbackOrgPathTables]);
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
   organisations.registerContentCheck({
     label: { zh: '角色授权', en: 'role grants' },
@@ -185,6 +202,10 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     consultations,
     comments,
     decisions,
+    qa,
+    qaIndexer,
+    meetings,
+    feedback,
   };
 }
 

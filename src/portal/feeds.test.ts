@@ -93,7 +93,8 @@ test('feeds, sitemap and robots', async (t) => {
     assert.equal(new Set(locs).size, locs.length, 'no duplicates');
     const paths = new Set(locs.map((l) => l.slice('http://localhost'.length)));
     const orgs = await testApp.services.organisations.publicDirectory();
-    for (const p of ['/', '/organisations', '/normative', `/columns/${site.columns.penalties}`, `/columns/${site.columns.regulations}`]) assert.ok(paths.has(p), p);
+    for (const p of ['/', '/organisations', '/normative', '/requests', '/qa', '/meetings', '/feedback', '/feedback/stats', `/columns/${site.columns.penalties}`, `/columns/${site.columns.regulations}`]) assert.ok(paths.has(p), p);
+    assert.ok(![...paths].some((p) => p.startsWith('/requests/track')), 'no tracking pages');
     for (const o of orgs) assert.ok(paths.has(`/organisations/${o.id}`) && paths.has(`/organisations/${o.id}/xxgk`), o.name);
     for (const d of [site.policy, site.reading, site.repealed, site.repealer, site.expired, site.county, site.special]) assert.ok(paths.has(`/documents/${d.slug}`), d.slug);
     for (const d of [...site.secrets, site.gone, site.withdrawn]) assert.ok(!paths.has(`/documents/${d.slug}`), `not ${d.slug}`);

@@ -9,6 +9,8 @@ import { registerPublishingPages } from './publishing-routes.tsx';
 import { registerFeeds } from './feed-routes.ts';
 import { registerCleanupPages } from './cleanup-routes.tsx';
 import { registerConsultationPages } from './consultation-routes.tsx';
+import { requestPortalRoutes } from './request-routes.tsx';
+import { registerParticipationPages } from './participation-routes.tsx';
 
 export const portalRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   await app.register(fastifyStatic, {
@@ -23,6 +25,8 @@ export const portalRoutes: FastifyPluginAsync<{ services: Services }> = async (a
   registerFeeds(app, services);
   registerCleanupPages(app, services);
   registerConsultationPages(app, services);
+  await app.register(requestPortalRoutes, { services });
+  registerParticipationPages(app, services);
 };
 
 /** The 404 page in the portal's layout, for unknown non-API URLs that accept HTML. */

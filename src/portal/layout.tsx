@@ -8,7 +8,7 @@ import { PrefsToolbar } from './components/prefs-toolbar.tsx';
 import { SiteFooter } from './components/site-footer.tsx';
 import { NORMATIVE_HREF, OPENNESS_HREF } from './urls.ts';
 
-export type NavKey = 'home' | 'openness' | 'directory' | 'policies' | 'interaction';
+export type NavKey = 'home' | 'openness' | 'directory' | 'policies' | 'requests' | 'interaction';
 
 /** Sections not built yet point at the home page's description of them. */
 export const mainNav: { key: NavKey; label: string; href: string }[] = [
@@ -16,6 +16,7 @@ export const mainNav: { key: NavKey; label: string; href: string }[] = [
   { key: 'openness', label: '政府信息公开', href: OPENNESS_HREF },
   { key: 'directory', label: '机构目录', href: '/organisations' },
   { key: 'policies', label: '政策文件', href: NORMATIVE_HREF },
+  { key: 'requests', label: '依申请公开', href: '/requests' },
   { key: 'interaction', label: '互动交流', href: '/#hdjl' },
 ];
 

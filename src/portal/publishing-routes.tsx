@@ -93,8 +93,9 @@ export function registerPublishingPages(app: FastifyInstance, services: Services
     const found = await loadDocument(services, request.params.idOrSlug);
     if (found.kind === 'missing') return notFound(request, reply);
     if (found.kind === 'gone') return sendPage(reply, <GonePage ctx={ctx(request)} replacement={found.replacement} />, 410);
+    const relatedQa = await services.qa.publishedForDocument(found.view.doc.id);
     const consultations = await services.consultations.forDocument(found.view.doc.id);
-    return sendPage(reply, <DocumentPage ctx={ctx(request)} view={found.view} consultations={consultations} />);
+    return sendPage(reply, <DocumentPage ctx={ctx(request)} view={found.view} relatedQa={relatedQa} consultations={consultations} />);
   });
 
   app.get('/normative', async (request, reply) => {

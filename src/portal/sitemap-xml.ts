@@ -15,5 +15,5 @@ export function renderSitemap(urls: SitemapUrl[]): string {
 }
 
 export function renderRobots(sitemapUrl: string): string {
-  return ['User-agent: *', 'Disallow: /admin', 'Disallow: /api/', 'Disallow: /prefs', '', `Sitemap: ${sitemapUrl}`, ''].join('\n');
+  return ['User-agent: *', 'Disallow: /admin', 'Disallow: /api/', 'Disallow: /prefs', 'Disallow: /requests/track', '', `Sitemap: ${sitemapUrl}`, ''].join('\n');
 }

@@ -150,7 +150,7 @@ test('the session tells the admin app what the user may do', async (t) => {
   const countyA = await orgByName(services, '西陵区');
   const editor = await buildUser(services, countyA.id, [{ role: 'editor', orgId: countyA.id }]);
   const me = (await app.inject({ url: '/api/v1/auth/me', headers: await login(editor.username, editor.password) })).json();
-  assert.deepEqual(me.permissions.sort(), ['consultation.manage', 'consultation.read', 'decision.manage', 'decision.read', 'document.edit', 'document.read', 'org.read']);
+  assert.deepEqual(me.permissions.sort(), ['consultation.manage', 'consultation.read', 'decision.manage', 'decision.read', 'document.edit', 'document.read', 'feedback.handle', 'feedback.read', 'org.read', 'qa.answer', 'qa.read']);
   assert.equal(me.platformAdmin, false);
   const admin = (await app.inject({ url: '/api/v1/auth/me', headers: await login('admin', ADMIN_PASSWORD) })).json();
   assert.equal(admin.platformAdmin, true);

@@ -220,6 +220,8 @@ test('工作待办: documents expiring within 90 days, urgent within 30, only in
     { kind: 'calendar_schedule', name: '工作日历', count: 0, urgent: 0 },
     { kind: 'request_deadline', name: '依申请公开临近或超过答复期限', count: 0, urgent: 0 },
     { kind: 'consultation_result', name: '意见征集已截止、尚未公布采纳情况', count: 0, urgent: 0 },
+    { kind: 'qa_deadline', name: '政策问答临近或超过答复期限', count: 0, urgent: 0 },
+    { kind: 'feedback_deadline', name: '营商环境线索临近或超过答复期限', count: 0, urgent: 0 },
   ]);
   assert.deepEqual((await app.inject({ url: '/api/v1/todo', headers: o })).json().items, [], 'another organisation’s editor sees none');
   assert.equal((await app.inject('/api/v1/todo')).statusCode, 401);

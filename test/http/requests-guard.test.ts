@@ -1,12 +1,17 @@
 // Bad input, privacy, deadlines lists/to-dos/notifications and the answer letter of disclosure-on-application cases.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applicantFields, multipart, proofPdf, residentId, setupRequests } from './requests.support.ts';
+import { applicantFields, multipart, proofPdf, residentId, setupRequests, uscc } from './requests.support.ts';
+import { buildUser } from '../support/factories.ts';
+import { systemActor } from '../../src/platform/authz/actor.ts';
 
 const count = async (s: Awaited<ReturnType<typeof setupRequests>>, table: 'req_case' | 'req_event' | 'req_applicant' | 'req_file') =>
   Number((await s.services.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 test('bad input is refused with a clear reason and nothing half-written', async (t) => {
+  // The limit counts per clock minute: start early in one so the burst below cannot straddle two windows.
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 40_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 50));
   const s = await setupRequests(t, { GONGKAI_FORM_RATE_LIMIT: '6' });
   const { app, dept, handler, office } = s;
   s.setToday('2026-11-20');
@@ -40,7 +45,7 @@ test('bad input is refused with a clear reason and nothing half-written', async 
   assert.equal((await post(applicantFields(dept.id))).statusCode, 201);
   const limited = await post(applicantFields(dept.id));
   assert.equal(limited.statusCode, 429);
-  assert.match(limited.json().error.message, /请求过于频繁/);
+  assert.match(limited.json().error.message, /^请求过于频繁，请 \d+ 秒后再试$/);
   assert.equal(await count(s, 'req_case'), 1);
 
   // Offline: receipt before the application date, or in the future.
@@ -130,7 +135,7 @@ test('privacy: applicant data only for the handling organisation; the tracking v
   // The tracking view: status, deadline and answer, nothing personal.
   const view = await app.inject({ url: `/api/v1/requests/${receipt.trackingNo}?code=${receipt.code}` });
   assert.equal(view.statusCode, 200);
-  assert.deepEqual(Object.keys(view.json()).sort(), ['answerDue', 'informationTitle', 'orgName', 'receivedOn', 'state', 'stateName', 'trackingNo']);
+  assert.deepEqual(Object.keys(view.json()).sort(), ['answerDue', 'deadlineSteps', 'history', 'informationTitle', 'orgName', 'receivedOn', 'state', 'stateName', 'trackingNo']);
   for (const secret of ['李四', idNumber, '13800001111', 'zhangsan@example.com']) assert.ok(!view.body.includes(secret));
 
   // The audit log of the public application, and of everything else, never holds the ID number or the name.
@@ -170,7 +175,25 @@ test('near-due and overdue: list filters, to-dos, deduplicated notifications', a
   assert.equal(mine.length, 2);
   assert.equal(mine[0]!.urgent, true, 'overdue first');
 
+  // Staff with a contact are told through the outbox: handlers of the case's organisation for near and overdue, the
+  // openness office only for overdue, nobody of another organisation; no applicant data in the text.
+  const withContact = async (orgId: string, role: string, contact: { email?: string; phone?: string }) => {
+    const u = await buildUser(s.services, orgId, [{ role, orgId }]);
+    await s.services.users.update(systemActor(), u.id, contact);
+  };
+  await withContact(dept.id, 'case_handler', { email: 'handler@yichang.gov.cn' });
+  await withContact(dept.id, 'office_admin', { phone: '13900002222' });
+  await withContact(s.other.id, 'case_handler', { email: 'other@yichang.gov.cn' });
   assert.equal(await s.services.requests.recordDueNotifications('2026-11-20'), 2);
+  await s.services.notifier.deliverDue();
+  const sent = s.gateway.sent.filter((m) => m.body.includes('依申请公开案件'));
+  assert.deepEqual(sent.map((m) => `${m.to} ${m.body.includes('已超过') ? 'overdue' : 'near'}`).sort(), [
+    '13900002222 overdue',
+    'handler@yichang.gov.cn near',
+    'handler@yichang.gov.cn overdue',
+  ]);
+  assert.ok(sent.some((m) => m.body.includes('2026-11-13')), 'the due date is in the text');
+  for (const m of sent) for (const secret of ['李四', '13800001111', 'zhangsan@example.com']) assert.ok(!m.body.includes(secret));
   assert.equal(await s.services.requests.recordDueNotifications('2026-11-20'), 0, 'once per case, kind and day');
   assert.equal(await s.services.requests.recordDueNotifications('2026-11-23'), 2, 'the next working day again: 甲 overdue, 乙 due today (near); 丙 is not near');
 });
@@ -212,4 +235,25 @@ test('answer letter: staff by id, applicant by code, through the letters rendere
   assert.match(String(data.legalBasis), /第三十六条.*另见某规定/);
   assert.equal(data.applicantName, '张三');
   assert.equal(data.trackingNo, receipt.trackingNo);
+});
+
+test('an organisation applicant: legal representative and purpose are fields for case staff, not in the tracking view', async (t) => {
+  const s = await setupRequests(t);
+  const { app, dept, handler } = s;
+  s.setToday('2026-11-20');
+  const fields = applicantFields(dept.id, { applicantKind: 'commercial', name: '宜昌某某商贸有限公司', idNumber: uscc(), contactPerson: '王经理', legalRepresentative: '赵六', purpose: '用于企业经营决策' });
+  const tooLong = await app.inject({ method: 'POST', url: '/api/v1/requests', ...(await multipart({ ...fields, purpose: '用'.repeat(501) }, { identityProof: { name: 'id.pdf', bytes: proofPdf() } })) });
+  assert.equal(tooLong.statusCode, 400);
+  assert.deepEqual(tooLong.json().error.fields.map((f: { path: string }) => f.path), ['information.purpose']);
+  const posted = await app.inject({ method: 'POST', url: '/api/v1/requests', ...(await multipart(fields, { identityProof: { name: 'id.pdf', bytes: proofPdf() } })) });
+  assert.equal(posted.statusCode, 201, posted.body);
+  const receipt = posted.json() as { trackingNo: string; code: string };
+  const id = ((await app.inject({ url: '/api/v1/requests', headers: handler })).json() as { items: { id: string }[] }).items[0]!.id;
+  const detail = (await app.inject({ url: `/api/v1/requests/${id}`, headers: handler })).json() as { applicant: { legalRepresentative?: string }; information: { purpose?: string; description?: string } };
+  assert.equal(detail.applicant.legalRepresentative, '赵六');
+  assert.equal(detail.information.purpose, '用于企业经营决策');
+  assert.equal(detail.information.description, undefined, 'not folded into the description');
+  const view = await app.inject({ url: `/api/v1/requests/${receipt.trackingNo}?code=${receipt.code}` });
+  assert.equal(view.statusCode, 200);
+  assert.ok(!view.body.includes('赵六') && !view.body.includes('用于企业经营决策'));
 });

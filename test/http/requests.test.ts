@@ -11,7 +11,7 @@ type Detail = {
   actions: { type: string; allowed: boolean; reason?: string }[];
   releasedFiles: { id: string; redacted: boolean }[];
   similar: { trackingNo: string }[];
-  events: { type: string }[];
+  events: { type: string; actorName: string | null }[];
 };
 
 test('the whole case at the API level, due date asserted against hand-computed dates at every step', async (t) => {
@@ -56,6 +56,7 @@ test('the whole case at the API level, due date asserted against hand-computed d
   assert.equal((corrected.json() as { answerDue: { date: string } }).answerDue.date, '2026-11-05');
   d = await event(handler, { type: 'accepted', occurredOn: '2026-10-09' });
   assert.equal(d.state, 'in_progress');
+  assert.equal(d.events.find((e) => e.type === 'registered')?.actorName, '申请人（网上）', 'an online application is registered by the applicant, not an anonymous visitor');
   assert.equal(d.answerDue?.date, '2026-11-05');
 
   // 2026-10-12 (Mon): third-party consultation; the third party has 15 working days → 2026-11-02.

@@ -22,6 +22,11 @@ import {
   PartitionOutlined,
   TeamOutlined,
   UserOutlined,
+  InboxOutlined,
+  FormOutlined,
+  QuestionCircleOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography, theme } from 'antd';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
@@ -50,10 +55,15 @@ const ICONS: Record<string, ReactNode> = {
   '/review-settings': <SettingOutlined />,
   '/catalog': <PartitionOutlined />,
   '/calendar': <CalendarOutlined />,
+  '/requests': <InboxOutlined />,
+  '/request-register': <FormOutlined />,
   '/letter-template': <SnippetsOutlined />,
   '/annual-report': <BarChartOutlined />,
   '/consultations': <CommentOutlined />,
   '/decisions': <FlagOutlined />,
+  '/qa': <QuestionCircleOutlined />,
+  '/meetings': <ScheduleOutlined />,
+  '/feedback': <ShopOutlined />,
   '/users': <TeamOutlined />,
   '/tokens': <KeyOutlined />,
   '/audit': <AuditOutlined />,

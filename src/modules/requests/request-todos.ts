@@ -21,7 +21,7 @@ export function requestTodos(requests: RequestService): TodoProvider {
           dueOn,
           daysLeft,
           urgent: c.urgency === 'overdue',
-          href: `/requests/${c.id}`,
+          href: `/requests?id=${encodeURIComponent(c.id)}`,
         };
       });
     },

@@ -14,6 +14,8 @@ export interface ApplicantInput {
   idNumber: string;
   /** Organisations: the person to contact (联系人). */
   contactPerson?: string;
+  /** Organisations: 法定代表人或负责人. */
+  legalRepresentative?: string;
   phone: string;
   email?: string;
   address?: string;
@@ -27,6 +29,8 @@ export interface InformationInput {
   docNumber?: string;
   /** 其他特征描述 */
   description?: string;
+  /** 用途, optional. */
+  purpose?: string;
 }
 
 /** The public form (portal multipart form or POST /api/v1/requests multipart). The identity proof file is required. */
@@ -104,6 +108,10 @@ export interface PublicCaseView {
   stateName: string;
   receivedOn: string;
   answerDue: DueDate | null;
+  /** How the due date was computed, in Chinese (the deadline engine's steps). */
+  deadlineSteps: string[];
+  /** The case's public steps (no internal review steps, no texts or names), oldest first. */
+  history: { label: string; occurredOn: string }[];
   /** Present while a correction is requested: what to correct and by when. */
   correction?: { what: string; dueOn: string | null };
   /** Present while a fee notice is open. */
@@ -111,6 +119,8 @@ export interface PublicCaseView {
   answer?: {
     outcome: AnswerOutcome;
     outcomeName: string;
+    /** The legal basis as written into the letter. */
+    basis: string;
     answeredOn: string;
     text: string;
     letterUrl: string; // /api/v1/requests/<trackingNo>/letter.docx?code=…

@@ -20,6 +20,10 @@ export type CaseFilter = {
   state?: string;
   states?: readonly string[];
   q?: string;
+  applicantKind?: string;
+  /** Received on or after / on or before (YYYY-MM-DD). */
+  receivedFrom?: string;
+  receivedTo?: string;
 };
 
 /** Dates (YYYY-MM-DD) bounding the statistics a caller needs, e.g. 1 January of last year to 31 December. */
@@ -97,6 +101,9 @@ export class RequestsRepository {
     if (f.orgPath) q = q.where('org_path', 'like', `${likeEscape(f.orgPath)}%`);
     if (f.state) q = q.where('state', '=', f.state);
     if (f.states) q = q.where('state', 'in', [...f.states]);
+    if (f.applicantKind) q = q.where('applicant_kind', '=', f.applicantKind);
+    if (f.receivedFrom) q = q.where('received_on', '>=', f.receivedFrom);
+    if (f.receivedTo) q = q.where('received_on', '<=', f.receivedTo);
     if (f.q) {
       const like = `%${likeEscape(f.q)}%`;
       q = q.where((eb) => eb.or([eb('info_title', 'like', like), eb('tracking_no', 'like', like), eb('info_doc_number', 'like', like)]));

@@ -6,7 +6,8 @@ import { requireUser } from '../../platform/http/request-context.ts';
 import { publicFormRateLimit } from '../../platform/http/rate-limit-store.ts';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { Id, IdParams, PageQuery } from '../../shared/schemas/common.ts';
-import { answerOutcomes, caseEventTypes, caseStates, remedyKinds, remedyResults } from './domain/model.ts';
+import { answerOutcomes, applicantKinds, caseEventTypes, caseStates, remedyKinds, remedyResults } from './domain/model.ts';
+import { requestVocabulary } from './request-vocabulary.ts';
 import type { ApplicationInput, OfflineRegistrationInput, UploadedFile } from './requests.dto.ts';
 import type { EventInput, RemedyInput, RequestService } from './requests.service.ts';
 
@@ -84,12 +85,13 @@ function applicationOf(f: Record<string, string>): ApplicationInput {
       name: f.name ?? '',
       idNumber: f.idNumber ?? '',
       contactPerson: f.contactPerson || undefined,
+      legalRepresentative: f.legalRepresentative || undefined,
       phone: f.phone ?? '',
       email: f.email || undefined,
       address: f.address || undefined,
       postcode: f.postcode || undefined,
     },
-    information: { title: f.title ?? '', docNumber: f.docNumber || undefined, description: f.description || undefined },
+    information: { title: f.title ?? '', docNumber: f.docNumber || undefined, description: f.description || undefined, purpose: f.purpose || undefined },
     form: (f.form ?? '') as ApplicationInput['form'],
     delivery: (f.delivery ?? '') as ApplicationInput['delivery'],
     suggestProactive: truthy(f.suggestProactive),
@@ -232,17 +234,31 @@ export const requestRoutes: FastifyPluginAsyncTypebox<{ requests: RequestService
       preHandler: requireUser,
       schema: {
         tags,
-        summary: '案件列表（机构、状态、临近/超期、关键词）',
+        summary: '案件列表（机构、状态、临近/超期、申请人类型、收到日期、关键词；按收到日期或答复期限排序）',
         querystring: Type.Object({
           ...PageQuery,
           organisationId: Type.Optional(Id),
           state: Type.Optional(lit(caseStates)),
           urgency: Type.Optional(Type.Union([Type.Literal('near'), Type.Literal('overdue')])),
           q: Type.Optional(Type.String({ maxLength: 100 })),
+          applicantKind: Type.Optional(lit(applicantKinds)),
+          receivedFrom: Type.Optional(DateText),
+          receivedTo: Type.Optional(DateText),
+          sort: Type.Optional(Type.Union([Type.Literal('received'), Type.Literal('due')])),
         }),
       },
     },
     (req) => requests.list(req.actor, req.query),
+  );
+  app.get(
+    '/requests/transfer-targets',
+    { preHandler: requireUser, schema: { tags, summary: '可接收转办的机关（公开的机构名录，仅名称）' } },
+    (req) => requests.transferTargets(req.actor),
+  );
+  app.get(
+    '/requests/vocabulary',
+    { preHandler: requireUser, schema: { tags, summary: '答复类型（年报表三各行及法律依据）、收件渠道及收到日期规则、状态、申请人类型等词表' } },
+    () => ({ ...requestVocabulary(), today: requests.currentDate() }),
   );
   app.get(
     '/requests/groups',

@@ -23,6 +23,8 @@ import type {
   ApplicationInput, ApplicationReceipt, CaseEventView, CaseListItem, Deadlines, OfflineRegistrationInput, PublicCaseView, RemedyView, StaffCaseDetail, UploadedFile,
 } from './requests.dto.ts';
 import type { LetterData } from './letters/letter.types.ts';
+import type { Notifier } from '../../platform/notify/notifier.ts';
+import { dueNoticeMessage, dueNoticeRecipients, type DueNotice } from './due-notices.ts';
 import type { ReqApplicantTable, ReqCaseTable } from './requests.tables.ts';
 
 export type PublicMeta = { ip: string | null; requestId?: string | null };
@@ -75,9 +77,20 @@ export class RequestService {
     this.letterRenderer.fn = fn;
   }
 
+  /** Sends near-due/overdue notices to the case's staff through the outbox (see due-notices.ts). */
+  setNotifier(notifier: Notifier): void {
+    this.notifier = notifier;
+  }
+  private notifier: Notifier | null = null;
+
   /** Replaces the clock (Beijing date). For tests and replays; production uses beijingToday. */
   setToday(today: () => string): void {
     this.options.today = today;
+  }
+
+  /** Today's date (Beijing) as the case rules see it, so the staff pages default event dates to the server's day. */
+  currentDate(): string {
+    return this.today();
   }
 
   private repo(db: Kysely<DB> = this.db) {
@@ -94,8 +107,8 @@ export class RequestService {
     const { row, applicant } = await this.checkApplication(input, 'online', today, today);
     const stored = await this.storeFiles(proofs, 'identityProof', true);
     const code = newTrackingCode();
-    const actor = anonymousActor(meta.ip, meta.requestId ?? null);
-    const created = await this.uow({ ...actor, userName: '申请人（网上）' }, (tx) => this.insertNewCase(tx, row, applicant, stored, hashCode(code), actor.userName, { channel: 'online', rule: receiptRules.online }));
+    const actor = { ...anonymousActor(meta.ip, meta.requestId ?? null), userName: '申请人（网上）' };
+    const created = await this.uow(actor, (tx) => this.insertNewCase(tx, row, applicant, stored, hashCode(code), actor.userName, { channel: 'online', rule: receiptRules.online }));
     return { trackingNo: created.tracking_no, code, receivedOn: created.received_on, answerDue: this.deadlinesOf(await this.repo().events(created.id)).answerDue! };
   }
 
@@ -159,6 +172,9 @@ export class RequestService {
       stateName: caseStateNames[c.state as CaseState],
       receivedOn: c.received_on,
       answerDue: d.answerDue,
+      deadlineSteps: d.steps.map((s) => s.label),
+      // Legal review is internal deliberation; the applicant sees the steps that concern them.
+      history: events.filter((e) => !e.type.startsWith('legal_review_')).map((e) => ({ label: caseEventNames[e.type as CaseEventType], occurredOn: e.occurred_on })),
     };
     if (c.state === 'correction_requested') {
       const e = [...events].reverse().find((x) => x.type === 'correction_requested');
@@ -173,6 +189,7 @@ export class RequestService {
       view.answer = {
         outcome: c.outcome as AnswerOutcome,
         outcomeName: outcomeInfo[c.outcome as AnswerOutcome].name,
+        basis: c.answer_basis ?? '',
         answeredOn: c.answered_on ?? c.concluded_on ?? '',
         text: c.answer_text ?? '',
         letterUrl: `${base}/letter.docx?${q}`,
@@ -207,11 +224,12 @@ export class RequestService {
     if (!phone || !/^[0-9+\-() ]{5,30}$/.test(phone)) errors.push(custom('applicant.phone', '请填写有效的联系电话'));
     if (str(a.email) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(a.email!)) errors.push({ path: 'applicant.email', code: 'format', params: { format: 'email' } });
     if (str(a.postcode) && !/^\d{6}$/.test(a.postcode!)) errors.push(custom('applicant.postcode', '邮政编码应为 6 位数字'));
-    for (const [k, max] of [['address', 200], ['contactPerson', 50]] as const) if ((a[k]?.length ?? 0) > max) errors.push({ path: `applicant.${k}`, code: 'maxLength', params: { limit: max } });
+    for (const [k, max] of [['address', 200], ['contactPerson', 50], ['legalRepresentative', 50]] as const) if ((a[k]?.length ?? 0) > max) errors.push({ path: `applicant.${k}`, code: 'maxLength', params: { limit: max } });
     const title = str(info.title);
     if (!title || title.length > 200) errors.push(custom('information.title', '请填写所需政府信息的名称（200 字以内）'));
     if ((info.docNumber?.length ?? 0) > 100) errors.push({ path: 'information.docNumber', code: 'maxLength', params: { limit: 100 } });
     if ((info.description?.length ?? 0) > 2000) errors.push({ path: 'information.description', code: 'maxLength', params: { limit: 2000 } });
+    if ((info.purpose?.length ?? 0) > 500) errors.push({ path: 'information.purpose', code: 'maxLength', params: { limit: 500 } });
     if (!(forms as readonly string[]).includes(input?.form)) errors.push({ path: 'form', code: 'enum', params: { values: forms.join(', ') } });
     if (!(deliveries as readonly string[]).includes(input?.delivery)) errors.push({ path: 'delivery', code: 'enum', params: { values: deliveries.join(', ') } });
     if (!isDate(appliedOn)) errors.push(custom('appliedOn', '申请日期应为 YYYY-MM-DD'));
@@ -235,6 +253,7 @@ export class RequestService {
       info_title: title!,
       info_doc_number: str(info.docNumber) ?? null,
       info_description: str(info.description) ?? null,
+      info_purpose: str(info.purpose) ?? null,
       info_key: informationKey(title!, info.docNumber),
       form: input.form as string,
       delivery: input.delivery as string,
@@ -257,6 +276,7 @@ export class RequestService {
       id_number: idNumber,
       id_hash: idHash(idNumber),
       contact_person: str(a.contactPerson) ?? null,
+      legal_representative: a.kind !== 'natural' ? (str(a.legalRepresentative) ?? null) : null,
       phone: phone!,
       email: str(a.email) ?? null,
       address: str(a.address) ?? null,
@@ -482,6 +502,17 @@ export class RequestService {
     return created.id;
   }
 
+  /**
+   * Organisations a misdirected case may be transferred to: the public directory (active organisations, names only),
+   * for anyone who handles cases somewhere; a handler's own organisation tree does not reach other departments.
+   */
+  async transferTargets(actor: Actor): Promise<{ items: { id: string; parentId: string | null; name: string }[] }> {
+    const roots = scopeRoots(actor, 'request.handle');
+    if (roots !== null && roots.length === 0) throw new NotFoundError();
+    const orgs = await this.orgs.publicDirectory();
+    return { items: orgs.map((o) => ({ id: o.id, parentId: o.parentId ?? null, name: o.name })) };
+  }
+
   async quote(actor: Actor, input: { caseId?: string; pages?: number; requestCount?: number; before?: number }): Promise<FeeQuote> {
     if (input.pages !== undefined && input.requestCount !== undefined) throw fail('pages', '同一申请只能按件或按量一种方式收费，不能同时使用');
     if (input.caseId) {
@@ -511,7 +542,7 @@ export class RequestService {
 
   // ---- reading
 
-  async list(actor: Actor, query: { organisationId?: string; state?: string; urgency?: 'near' | 'overdue'; q?: string; page?: number; pageSize?: number }) {
+  async list(actor: Actor, query: CaseListQuery) {
     const page = query.page ?? 1;
     const pageSize = Math.min(query.pageSize ?? 20, 100);
     let orgPath: string | undefined;
@@ -519,11 +550,23 @@ export class RequestService {
       const org = (await this.orgs.refs([query.organisationId])).get(query.organisationId);
       orgPath = org?.path ?? '/-/';
     }
-    const filter = { roots: scopeRoots(actor, 'request.read'), orgPath, state: query.state, q: query.q?.trim() || undefined };
+    if (query.receivedFrom && query.receivedTo && query.receivedFrom > query.receivedTo) throw fail('receivedTo', '收到日期的结束日期不能早于开始日期');
+    const filter = {
+      roots: scopeRoots(actor, 'request.read'),
+      orgPath,
+      state: query.state,
+      q: query.q?.trim() || undefined,
+      applicantKind: query.applicantKind,
+      receivedFrom: query.receivedFrom,
+      receivedTo: query.receivedTo,
+    };
     const repo = this.repo();
-    if (query.urgency) {
-      const rows = await repo.listAll({ ...filter, states: OPEN_STATES });
-      const items = (await this.listItems(rows)).filter((i) => i.urgency === query.urgency).sort((a, b) => (a.answerDue?.date ?? '').localeCompare(b.answerDue?.date ?? ''));
+    // Due dates are computed from each case's ledger, not stored: urgency filters and the due-date order work on
+    // the filtered set in memory (cases open at one organisation number in the hundreds, not millions).
+    if (query.urgency || query.sort === 'due') {
+      const rows = await repo.listAll(query.urgency ? { ...filter, states: OPEN_STATES } : filter);
+      const byDue = (a: CaseListItem, b: CaseListItem) => (a.answerDue?.date ?? '9999').localeCompare(b.answerDue?.date ?? '9999') || a.receivedOn.localeCompare(b.receivedOn);
+      const items = (await this.listItems(rows)).filter((i) => !query.urgency || i.urgency === query.urgency).sort(byDue);
       return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize };
     }
     const [rows, total] = await Promise.all([repo.list(filter, (page - 1) * pageSize, pageSize), repo.count(filter)]);
@@ -581,13 +624,14 @@ export class RequestService {
         name: applicant?.name ?? '',
         idNumber: applicant?.id_number ?? '',
         contactPerson: applicant?.contact_person ?? undefined,
+        legalRepresentative: applicant?.legal_representative ?? undefined,
         phone: applicant?.phone ?? '',
         email: applicant?.email ?? undefined,
         address: applicant?.address ?? undefined,
         postcode: applicant?.postcode ?? undefined,
         proofs: files.filter((f) => f.kind === 'proof').map((f) => ({ id: f.id, filename: f.filename, url: `${base}/files/${f.id}` })),
       },
-      information: { title: c.info_title, docNumber: c.info_doc_number ?? undefined, description: c.info_description ?? undefined },
+      information: { title: c.info_title, docNumber: c.info_doc_number ?? undefined, description: c.info_description ?? undefined, purpose: c.info_purpose ?? undefined },
       form: c.form as StaffCaseDetail['form'],
       delivery: c.delivery as StaffCaseDetail['delivery'],
       suggestProactive: toBool(c.suggest_proactive),
@@ -794,7 +838,19 @@ export class RequestService {
   async recordDueNotifications(today = this.today()): Promise<number> {
     const items = await this.dueCases({ kind: 'system', userId: null, userName: '系统', grants: [], scopes: null, ip: null, requestId: null }, today);
     let n = 0;
-    for (const i of items) if (await this.repo().notify(i.id, i.orgId, i.urgency, today, i.answerDue?.date ?? null)) n += 1;
+    for (const i of items) {
+      const urgency = i.urgency as DueNotice['urgency'];
+      const sent = await this.db.transaction().execute(async (trx) => {
+        if (!(await this.repo(trx).notify(i.id, i.orgId, urgency, today, i.answerDue?.date ?? null))) return false;
+        if (!this.notifier) return true;
+        const { org_path } = await trx.selectFrom('req_case').select('org_path').where('id', '=', i.id).executeTakeFirstOrThrow();
+        const notice: DueNotice = { caseId: i.id, trackingNo: i.trackingNo, orgPath: org_path, orgName: i.orgName, urgency, dueOn: i.answerDue?.date ?? null };
+        for (const to of await dueNoticeRecipients(trx, org_path, urgency)) await this.notifier.queue(trx, dueNoticeMessage(notice, to));
+        return true;
+      });
+      if (sent) n += 1;
+    }
+    if (n > 0) void this.notifier?.deliverDue();
     return n;
   }
 
@@ -810,6 +866,21 @@ export class RequestService {
     return this.repo().remedyFacts(orgIds, window);
   }
 }
+
+/** Filters of the staff case list (GET /requests). */
+export type CaseListQuery = {
+  organisationId?: string;
+  state?: string;
+  urgency?: 'near' | 'overdue';
+  q?: string;
+  applicantKind?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  /** received: newest receipt first (default); due: earliest answer due date first, concluded cases last. */
+  sort?: 'received' | 'due';
+  page?: number;
+  pageSize?: number;
+};
 
 export type RemedyInput = { kind: RemedyKind; filedOn: string; result: RemedyResult; decidedOn?: string | null; note?: string | null };
 

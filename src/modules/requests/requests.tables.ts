@@ -19,6 +19,8 @@ export interface ReqCaseTable {
   info_title: string;
   info_doc_number: string | null;
   info_description: string | null;
+  /** 用途, optional (the 条例 no longer asks for it). */
+  info_purpose: string | null;
   /** Normalised 文号 or title, for grouping requests for the same information (Art. 44). */
   info_key: string;
   form: string;
@@ -46,6 +48,8 @@ export interface ReqApplicantTable {
   /** SHA-256 of the normalised ID number: counts one applicant's requests per month (fees) without reading the ID. */
   id_hash: string;
   contact_person: string | null;
+  /** Organisations: 法定代表人或负责人. */
+  legal_representative: string | null;
   phone: string;
   email: string | null;
   address: string | null;

@@ -24,6 +24,14 @@ export const permissions = [
   'consultation.moderate',
   'decision.read',
   'decision.manage',
+  'qa.read',
+  'qa.answer',
+  'qa.manage',
+  'qa.moderate',
+  'meeting.read',
+  'meeting.manage',
+  'feedback.read',
+  'feedback.handle',
   'system.admin',
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -57,19 +65,20 @@ export const roles: Record<RoleCode, RoleDef> = {
       'org.read', 'org.manage', 'user.read', 'user.manage', 'role.grant', 'audit.read',
       'document.read', 'document.edit', 'document.review', 'document.publish', 'catalog.manage', 'request.read', 'request.approve_extension', 'dataset.read',
       'consultation.read', 'consultation.manage', 'consultation.moderate', 'decision.read', 'decision.manage',
+      'qa.read', 'qa.answer', 'qa.manage', 'qa.moderate', 'meeting.read', 'meeting.manage', 'feedback.read', 'feedback.handle',
     ],
   },
   editor: {
     name: '信息员（编辑）',
     nameEn: 'Editor',
     description: '起草本机构的信息、解读、数据集与词条，发起意见征集，维护重大行政决策事项',
-    permissions: ['org.read', 'document.read', 'document.edit', 'consultation.read', 'consultation.manage', 'decision.read', 'decision.manage'],
+    permissions: ['org.read', 'document.read', 'document.edit', 'qa.read', 'qa.answer', 'feedback.read', 'feedback.handle', 'consultation.read', 'consultation.manage', 'decision.read', 'decision.manage'],
   },
   reviewer: {
     name: '审核人',
     nameEn: 'Reviewer',
     description: '发布前保密、隐私与表述审查，按步骤签批，审核通过后发布；审核公众提交的意见',
-    permissions: ['org.read', 'document.read', 'document.review', 'document.publish', 'consultation.read', 'consultation.moderate'],
+    permissions: ['org.read', 'document.read', 'document.review', 'document.publish', 'qa.read', 'qa.manage', 'qa.moderate', 'consultation.read', 'consultation.moderate'],
   },
   case_handler: {
     name: '依申请公开承办人',

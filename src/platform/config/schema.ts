@@ -241,6 +241,24 @@ export const settings = {
       return text(60)(raw);
     },
   },
+  qaAnswerDays: {
+    name: 'GONGKAI_QA_ANSWER_DAYS',
+    description: '政策问答：公众提问须在多少个工作日内答复（自收到之日起）',
+    default: 5,
+    parse: int(1, 60),
+  },
+  feedbackReplyDays: {
+    name: 'GONGKAI_FEEDBACK_REPLY_DAYS',
+    description: '营商环境“不满意”线索：须在多少个工作日内答复',
+    default: 10,
+    parse: int(1, 60),
+  },
+  feedbackCategories: {
+    name: 'GONGKAI_FEEDBACK_CATEGORIES',
+    description: '营商环境线索的问题类别（逗号分隔）',
+    default: '政务服务,审批许可,监管执法,政策落实,要素保障,涉企收费,公共资源交易,其他',
+    parse: text(1000),
+  },
   requestUploadMaxMb: {
     name: 'GONGKAI_REQUEST_UPLOAD_MAX_MB',
     description: '依申请公开表单上传文件（身份证明、补正材料、提供的信息）的单个大小上限（MB）',

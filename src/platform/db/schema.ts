@@ -17,6 +17,9 @@ import type { NotifyCodeTable, NotifyMessageTable } from '../notify/notify.table
 import type { ReqLetterTemplateTable } from '../../modules/requests/letters/letter-template.tables.ts';
 import type { ConCommentTable, ConCommenterTable, ConConsultationTable } from '../../modules/consultations/consultations.tables.ts';
 import type { DecItemTable, DecProcedureTable } from '../../modules/decisions/decisions.tables.ts';
+import type { QaAskerTable, QaItemTable, QaLinkTable } from '../../modules/qa/qa.tables.ts';
+import type { MtgMeetingTable } from '../../modules/meetings/meetings.tables.ts';
+import type { FbkCaseTable, FbkContactTable } from '../../modules/feedback/feedback.tables.ts';
 
 export interface AuditTable {
   id: string;
@@ -107,4 +110,10 @@ export interface DB {
   con_commenter: ConCommenterTable;
   dec_item: DecItemTable;
   dec_procedure: DecProcedureTable;
+  qa_item: QaItemTable;
+  qa_asker: QaAskerTable;
+  qa_link: QaLinkTable;
+  mtg_meeting: MtgMeetingTable;
+  fbk_case: FbkCaseTable;
+  fbk_contact: FbkContactTable;
 }

@@ -44,6 +44,9 @@ export function registerRequestContext(app: FastifyInstance, auth: AuthService):
 
   app.addHook('preHandler', async (request: FastifyRequest) => {
     if (!request.session || !UNSAFE.has(request.method)) return;
+    // Anonymous portal forms with their own double-submit token (multipart bodies are read by the handler, so the
+    // session token cannot be found here); they never act with the session's authority.
+    if ((request.routeOptions.config as { anonymousForm?: boolean } | undefined)?.anonymousForm) return;
     const body = request.body as Record<string, unknown> | undefined;
     const sent = request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
     if (sent !== request.session.csrfToken) throw new ForbiddenError('CSRF_INVALID');

@@ -14,7 +14,7 @@ export const messages = {
   UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的内容类型：{type}', en: 'Unsupported content type: {type}' },
   BODY_TOO_LARGE: { zh: '请求体过大（上限 {limit} 字节）', en: 'Request body too large (limit {limit} bytes)' },
   EMPTY_BODY: { zh: '请求体为空', en: 'The request body is empty' },
-  RATE_LIMITED: { zh: '请求过于频繁，请 {after} 后再试', en: 'Too many requests; retry in {after}' },
+  RATE_LIMITED: { zh: '请求过于频繁，请 {after} 秒后再试', en: 'Too many requests; retry in {after} s' },
   CONFLICT: { zh: '与现有数据冲突', en: 'Conflicts with existing data' },
   INTERNAL: { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please retry later' },
   // auth
@@ -44,6 +44,8 @@ export const messages = {
   DOC_NOT_EDITABLE: { zh: '该版本处于“{state}”状态，不能修改；请先新建版本', en: 'This edition is {state} and cannot be changed; start a new edition' },
   EDIT_CONFLICT: { zh: '该文件已被他人修改（版本号已变化），请刷新后重新编辑', en: 'Someone else changed this document; reload and edit again' },
   TRANSITION_REFUSED: { zh: '无法执行此操作：{reason}', en: 'Not possible: {reason}' },
+  // participation (Q&A, meetings, feedback)
+  DUPLICATE_SUBMISSION: { zh: '您已提交过相同的内容（{when}），请勿重复提交', en: 'The same text was already submitted ({when}); please do not submit it twice' },
   DOC_NO_TAKEN: { zh: '本机构已有发文字号为 {docNo} 的文件', en: 'This organisation already has a document numbered {docNo}' },
   OPEN_EDITION_EXISTS: { zh: '该文件已有一个未发布的版本，请先完成或处理它', en: 'This document already has an unpublished edition' },
   GONE: { zh: '该信息已撤销发布', en: 'This information has been unpublished' },

@@ -10,6 +10,9 @@ import { DocTable } from '../components/doc-table.tsx';
 import { FeedLink } from '../components/feed-link.tsx';
 import { Pagination } from '../components/pagination.tsx';
 
+/** The 重大会议 column of the key-areas catalog: meetings are kept by the meetings module, listed at /meetings. */
+const MEETINGS_COLUMN_CODE = 'key.government.meetings';
+
 type Props = {
   ctx: PageContext;
   column: Column;
@@ -45,6 +48,11 @@ export function ColumnPage({ ctx, column, org, ancestors, subcolumns, rows, page
       {org && column.code === GUIDE_COLUMN_CODE && (
         <p className="banner">
           <a href={guideHref(org.id)}>{`查看${org.name}现行政府信息公开指南`}</a>（根据本机关登记信息自动生成）
+        </p>
+      )}
+      {org && column.code === MEETINGS_COLUMN_CODE && (
+        <p className="banner">
+          <a href={withQuery('/meetings', { org: org.id })}>{`查看${org.name}常务会议、全体会议（会议通稿、议定事项、开放情况）`}</a>
         </p>
       )}
       {subcolumns.length > 0 && (

@@ -8,11 +8,13 @@ import { documentHref, feedHrefs, xxgkHref } from '../urls.ts';
 import { DocMeta } from '../components/doc-meta.tsx';
 import { DocLinks } from '../components/doc-links.tsx';
 import { DocAttachments } from '../components/doc-attachments.tsx';
+import { RelatedQa } from '../components/related-qa.tsx';
+import type { PublicQa } from '../../modules/qa/index.ts';
 
 /** Statuses whose notice must be marked on the original page (《政府网站发展指引》). */
 const BANNER_STATUSES = new Set(['amended', 'repealed', 'expired', 'suspended']);
 
-export function DocumentPage({ ctx, view, consultations = [] }: { ctx: PageContext; view: DocumentView; consultations?: { id: string; title: string }[] }) {
+export function DocumentPage({ ctx, view, relatedQa, consultations = [] }: { ctx: PageContext; view: DocumentView; relatedQa?: PublicQa[]; consultations?: { id: string; title: string }[] }) {
   const { doc, links, validity, changeLog, ledger } = view;
   const e = doc.edition;
   const canonical = documentHref(doc);
@@ -58,6 +60,7 @@ export function DocumentPage({ ctx, view, consultations = [] }: { ctx: PageConte
         {e.note && <p className="doc-note">{e.note}</p>}
         <DocAttachments attachments={doc.attachments} />
         <DocLinks links={links} origin={ctx.origin} />
+        {relatedQa && !withdrawn && <RelatedQa items={relatedQa} documentId={doc.id} />}
         {consultations.length > 0 && (
           <section className="doc-consultations" aria-labelledby="doc-consultations-heading">
             <h2 id="doc-consultations-heading">征求意见及采纳情况</h2>

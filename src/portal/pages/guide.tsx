@@ -7,6 +7,7 @@ import type { ColumnNode } from '../publishing.ts';
 import { beijingDate } from '../format.ts';
 import { guideHref, NORMATIVE_HREF, xxgkHref } from '../urls.ts';
 import { ColumnList } from '../components/column-tree.tsx';
+import { applyHref, REQUEST_TRACK_HREF } from '../request-urls.ts';
 
 const MISSING = '（本机关尚未登记）';
 
@@ -74,6 +75,10 @@ export function GuidePage({ ctx, org, roots, updatedAt }: { ctx: PageContext; or
             公民、法人或者其他组织可以向本机关申请获取相关政府信息。申请应当采用书面形式（包括数据电文形式）；采用书面形式确有困难的，可以口头提出，由本机关代为填写申请。
           </p>
           <ul>
+            <li>
+              网上申请：<a href={applyHref(org.id)}>在线填写政府信息公开申请</a>，提交后即获得受理编号和查询码，可随时
+              <a href={REQUEST_TRACK_HREF}>查询办理进度</a>
+            </li>
             <li>{`当面提交：${c.address ?? MISSING}${c.officeHours ? `，${c.officeHours}` : ''}`}</li>
             <li>{`邮政寄送：${c.address ?? MISSING}${c.postcode ? `（邮编 ${c.postcode}）` : ''}，请在信封上注明“政府信息公开申请”`}</li>
             <li>{`传真：${c.fax ?? MISSING}`}</li>

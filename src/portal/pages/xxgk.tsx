@@ -6,6 +6,7 @@ import type { ColumnNode } from '../publishing.ts';
 import type { DocRow } from '../types.ts';
 import { feedHrefs, organisationHref, withQuery, xxgkHref, NORMATIVE_HREF } from '../urls.ts';
 import { CatalogTree } from '../components/column-tree.tsx';
+import { applyHref } from '../request-urls.ts';
 import { DocTable } from '../components/doc-table.tsx';
 import { FeedLink } from '../components/feed-link.tsx';
 
@@ -29,7 +30,9 @@ export function XxgkPage({ ctx, org, ancestors, roots, recent, total }: Props) {
       <p className="lead">
         按《中华人民共和国政府信息公开条例》公开{org.name}的政府信息。信息按下方“信息公开目录”分类，每条信息标明索引号、发布机构和发布日期。机构地址和联系方式见
         <a href={organisationHref(org.id)}>机构信息</a>；行政规范性文件及其有效性见
-        <a href={withQuery(NORMATIVE_HREF, { org: org.id })}>行政规范性文件库</a>。
+          <a href={withQuery(NORMATIVE_HREF, { org: org.id })}>行政规范性文件库</a>；政府常务会议、全体会议见
+          <a href={withQuery('/meetings', { org: org.id })}>重大会议</a>，政策解答见<a href="/qa">政策问答</a>。需要获取未主动公开的政府信息的，可以
+          <a href={applyHref(org.id)}>向{org.name}提交政府信息公开申请</a>。
       </p>
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading">最新信息</h2>

@@ -14,6 +14,8 @@ import * as requests0 from './2026-11-27T0200_requests_create-cases.ts';
 import * as notify0 from './2026-11-28T0000_notify_create-messages.ts';
 import * as requests1 from './2026-11-28T0200_requests_letter-templates.ts';
 import * as consultations0 from './2026-12-06T0100_consultations_create-consultations.ts';
+import * as participation0 from './2026-12-06T0200_participation_create-qa-meetings-feedback.ts';
+import * as requests2 from './2026-12-06T0300_requests_representative-purpose.ts';
 
 // Listed explicitly (not read from the folder) so the same list works under tsx, in tests and in bundles.
 // Names sort in time order; never rename or edit a migration that has shipped.
@@ -33,4 +35,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T0000_notify_create-messages': notify0,
   '2026-11-28T0200_requests_letter-templates': requests1,
   '2026-12-06T0100_consultations_create-consultations': consultations0,
+  '2026-12-06T0200_participation_create-qa-meetings-feedback': participation0,
+  '2026-12-06T0300_requests_representative-purpose': requests2,
 };
