@@ -49,7 +49,7 @@ export function registerConsultationPages(app: FastifyInstance, services: Servic
     const page = pageParam(queryText(request.query, 'page', 7));
     const comments = await services.comments.listPublic(id, { anchor: anchor || undefined, page, pageSize: COMMENTS_PAGE_SIZE });
     // A re-shown form keeps the preference links pointing at the page, not at the POST address.
-    const page_ = <ConsultationPage ctx={{ ...ctx(request), url: request.method === 'GET' ? request.url : consultationHref(id) }} view={view} comments={comments} anchor={anchor} form={form} verifyRequired={services.comments.verifyRequired} />;
+    const page_ = <ConsultationPage ctx={{ ...ctx(request), url: request.method === 'GET' ? request.url : consultationHref(id) }} view={view} comments={comments} anchor={anchor} form={form} verifyRequired={services.comments.verifyRequired} csrf={request.session?.csrfToken} />;
     return sendPage(reply, page_, status);
   };
 

@@ -92,3 +92,21 @@ test('portal: the decision catalog lists published items with procedure dates; u
   assert.equal((await app.inject({ method: 'GET', url: '/decisions/nope/2026' })).statusCode, 404);
   assert.equal((await app.inject({ method: 'GET', url: `/decisions/${dept.id}/abcd` })).statusCode, 404);
 });
+
+test('portal: a signed-in member of staff can use the comment form (it carries the session token)', async (t) => {
+  const ctx = await setupConsultations(t);
+  const { app, editor, setToday } = ctx;
+  const id = await publishedConsultation(ctx);
+  setToday('2026-03-05');
+  const cookie = String(editor.cookie);
+  const page = await app.inject({ method: 'GET', url: `/consultations/${id}`, headers: { cookie } });
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  assert.ok(token, 'the form carries the session token');
+  const fields = { anchor: '3', text: '工作人员以个人身份提出的意见', channel: 'sms', address: '13912345670' };
+  const sent = await app.inject({ method: 'POST', url: `/consultations/${id}/code`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...fields, _csrf: token }).toString() });
+  assert.equal(sent.statusCode, 200, sent.body.slice(0, 200));
+  const forged = await app.inject({ method: 'POST', url: `/consultations/${id}/code`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+  assert.equal(forged.statusCode, 403, 'without the token a signed-in browser is still refused');
+  const anonymous = await app.inject({ method: 'GET', url: `/consultations/${id}` });
+  assert.doesNotMatch(anonymous.body, /name="_csrf"/);
+});

@@ -21,6 +21,8 @@ type Props = {
   anchor: string;
   form: CommentFormState;
   verifyRequired: boolean;
+  /** The session's CSRF token when the visitor is also signed in (staff); anonymous visitors need none. */
+  csrf?: string;
 };
 
 const paragraphsOf = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
@@ -56,7 +58,7 @@ function anchorOptions(view: ConsultationView) {
   return out;
 }
 
-function CommentForm({ view, form, verifyRequired, anchor }: { view: ConsultationView; form: CommentFormState; verifyRequired: boolean; anchor: string }) {
+function CommentForm({ view, form, verifyRequired, anchor, csrf }: { view: ConsultationView; form: CommentFormState; verifyRequired: boolean; anchor: string; csrf?: string }) {
   const v = form.values;
   const err = (path: string) => form.errors.filter((e) => e.path === path).map((e) => e.message).join('；');
   const described = (path: string, hint?: string) => [err(path) ? `${path}-error` : '', hint ? `${path}-hint` : ''].filter(Boolean).join(' ') || undefined;
@@ -76,6 +78,7 @@ function CommentForm({ view, form, verifyRequired, anchor }: { view: Consultatio
         </div>
       )}
       <form method="post" action={`${action}/comment#comment-form`} className="comment-form" noValidate>
+        {csrf && <input type="hidden" name="_csrf" value={csrf} />}
         <p className="hint">您的意见经审核后公开；姓名和联系方式仅供征集单位联系您，不会公开。请勿在意见中填写身份证号码等个人信息。</p>
         <div className="form-field">
           <label htmlFor="c-anchor">意见针对</label>
@@ -129,7 +132,7 @@ function CommentForm({ view, form, verifyRequired, anchor }: { view: Consultatio
   );
 }
 
-export function ConsultationPage({ ctx, view, comments, anchor, form, verifyRequired }: Props) {
+export function ConsultationPage({ ctx, view, comments, anchor, form, verifyRequired, csrf }: Props) {
   const open = view.phase === 'open';
   const anchorName = anchor === 'general' ? '总体意见' : view.articles.find((a) => a.key === anchor.split('.')[0])?.label;
   const articleLevel = view.chapters.length > 0 ? 4 : 3;
@@ -219,7 +222,7 @@ export function ConsultationPage({ ctx, view, comments, anchor, form, verifyRequ
         )}
         <Pagination page={comments.page} pageSize={comments.pageSize} total={comments.total} href={(p) => `${withQuery(consultationHref(view.id), { anchor, page: p })}#comments`} label="意见分页" />
       </section>
-      {open && <CommentForm view={view} form={form} verifyRequired={verifyRequired} anchor={anchor === 'general' ? '' : anchor} />}
+      {open && <CommentForm view={view} form={form} verifyRequired={verifyRequired} anchor={anchor === 'general' ? '' : anchor} csrf={csrf} />}
       {!open && form.message && (
         <div className="form-errors" role="alert" id="comment-form">
           <p>{form.message}</p>
