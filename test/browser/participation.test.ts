@@ -36,7 +36,7 @@ async function act(page: Page, label: string, fill?: (dialog: ReturnType<Page['g
   // Ant Design spaces out two-character Chinese button labels (答 复).
   const button = label.length === 2 ? new RegExp(`^${label[0]}\\s*${label[1]}$`) : label;
   await page.locator('.ant-drawer').getByRole('button', { name: button }).click();
-  const dialog = page.getByRole('dialog', { name: label });
+  const dialog = page.getByRole('dialog', { name: label, exact: true });
   if (fill) await fill(dialog);
   await dialog.getByRole('button', { name: button }).click();
   await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*认/ }).click();
