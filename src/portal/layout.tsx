@@ -10,7 +10,16 @@ import { NORMATIVE_HREF, OPENNESS_HREF } from './urls.ts';
 
 export type NavKey = 'home' | 'openness' | 'directory' | 'policies' | 'requests' | 'interaction';
 
-/** Sections not built yet point at the home page's description of them. */
+/** The public-participation pages, gathered on the home page's 互动交流 card and in the site map. */
+export const interactionLinks: { label: string; href: string; text: string }[] = [
+  { label: '意见征集', href: '/consultations', text: '对规章、规范性文件和重大行政决策草案提出意见，查看采纳情况' },
+  { label: '政策问答', href: '/qa', text: '查阅政策解答，向政策制定部门提问' },
+  { label: '营商环境问题反映', href: '/feedback', text: '企业反映营商环境“不满意”问题，查看按月统计' },
+  { label: '重大会议', href: '/meetings', text: '政府常务会议、全体会议的通稿、议定事项和开放情况' },
+  { label: '重大行政决策事项目录', href: '/decisions', text: '年度决策事项及其法定程序' },
+];
+
+/** 互动交流 points at the home page's card that gathers the participation pages. */
 export const mainNav: { key: NavKey; label: string; href: string }[] = [
   { key: 'home', label: '首页', href: '/' },
   { key: 'openness', label: '政府信息公开', href: OPENNESS_HREF },

@@ -135,6 +135,10 @@ test('publishing pages', async (t) => {
     const nav = await get('/');
     assert.match(nav.body, /<a href="\/xxgk">政府信息公开<\/a>/);
     assert.match(nav.body, /<a href="\/normative">政策文件<\/a>/);
+    // 互动交流 is live: its card links every participation page, nothing is marked 建设中 any more.
+    for (const href of ['/consultations', '/qa', '/feedback', '/meetings', '/decisions']) assert.match(nav.body, new RegExp(`<a href="${href}">`), href);
+    assert.doesNotMatch(nav.body, /建设中/);
+    assert.doesNotMatch((await get('/sitemap')).body, /建设中/);
     const city = await get('/xxgk');
     assert.equal(city.statusCode, 302);
     assert.match(String(city.headers.location), /^\/organisations\/[^/]+\/xxgk$/);

@@ -2,7 +2,7 @@
 // say so).
 import type { PageContext } from '../context.ts';
 import type { Org } from '../directory.ts';
-import { Layout } from '../layout.tsx';
+import { interactionLinks, Layout } from '../layout.tsx';
 import { orgHref } from '../components/org-list.tsx';
 import { feedHrefs, NORMATIVE_HREF, OPENNESS_HREF } from '../urls.ts';
 import type { DocRow } from '../types.ts';
@@ -40,7 +40,6 @@ const liveColumns = [
   },
 ];
 
-const plannedColumns = [{ id: 'hdjl', title: '互动交流', text: '咨询留言和回应关切，公开办理结果（意见征集已上线，见“意见征集”栏目）。' }];
 
 export function HomePage({ ctx, levels, recent, consultations = [] }: { ctx: PageContext; levels: LevelCounts; recent: DocRow[]; consultations?: ConsultationSummary[] }) {
   const { city } = levels;
@@ -108,15 +107,16 @@ export function HomePage({ ctx, levels, recent, consultations = [] }: { ctx: Pag
               <p>{c.text}</p>
             </section>
           ))}
-          {plannedColumns.map((c) => (
-            <section key={c.id} id={c.id} className="column-card" aria-labelledby={`col-${c.id}`}>
-              <h3 id={`col-${c.id}`}>
-                {c.title} <span className="tag">建设中</span>
-              </h3>
-              <p>{c.text}</p>
-              <p className="hint">本栏目正在建设中。</p>
-            </section>
-          ))}
+          <section id="hdjl" className="column-card" aria-labelledby="col-hdjl">
+            <h3 id="col-hdjl">互动交流</h3>
+            <ul className="link-list">
+              {interactionLinks.map((l) => (
+                <li key={l.href}>
+                  <a href={l.href}>{l.label}</a>：{l.text}
+                </li>
+              ))}
+            </ul>
+          </section>
         </div>
       </section>
     </Layout>

@@ -1,7 +1,7 @@
 // 网站地图: every section of the portal, with the county-level areas of the directory and the Atom feeds.
 import type { PageContext } from '../context.ts';
 import type { Org } from '../directory.ts';
-import { Breadcrumbs, Layout, mainNav } from '../layout.tsx';
+import { Breadcrumbs, interactionLinks, Layout, mainNav } from '../layout.tsx';
 import { OrgList } from '../components/org-list.tsx';
 import { feedHrefs } from '../urls.ts';
 
@@ -14,7 +14,15 @@ export function SitemapPage({ ctx, areas }: { ctx: PageContext; areas: Org[] }) 
         {mainNav.map((item) => (
           <li key={item.key}>
             <a href={item.href}>{item.label}</a>
-            {item.href.startsWith('/#') && <span className="tag">建设中</span>}
+            {item.key === 'interaction' && (
+              <ul className="link-list">
+                {interactionLinks.map((l) => (
+                  <li key={l.href}>
+                    <a href={l.href}>{l.label}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
             {item.key === 'directory' && areas.length > 0 && <OrgList orgs={areas} />}
           </li>
         ))}
