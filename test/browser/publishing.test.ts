@@ -55,7 +55,7 @@ test('feeds and the sitemap parse with the browser XML parser and hold published
   const urls = ['/feeds/documents.atom', '/normative/feed.atom', `/organisations/${site.deptId}/feed.atom`, `/columns/${site.columns.regulations}/feed.atom`, '/sitemap.xml'];
   for (const url of urls) {
     const result = await page.evaluate(async (u) => {
-      const text = await (await fetch(u)).text();
+      const text = await (await fetch(u, { signal: AbortSignal.timeout(20_000) })).text();
       const doc = new DOMParser().parseFromString(text, 'application/xml');
       const error = doc.getElementsByTagName('parsererror')[0]?.textContent ?? null;
       const titles = [...doc.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('title')[0]?.textContent ?? '');

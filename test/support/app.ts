@@ -40,10 +40,13 @@ export async function buildTestApp(t: TestContext, env: Record<string, string> =
   await bootstrap(services);
   const app = await buildApp(services, { logger: false });
   t.after(async () => {
-    await app.close();
-    await services.outbox.idle();
-    await services.notifier.idle();
-    await db.dispose();
+    // A browser keeps connections alive, which would hold close() open: end them once requests had a moment.
+    const force = setTimeout(() => app.server.closeAllConnections(), 2_000);
+    await within('app.close', app.close());
+    clearTimeout(force);
+    await within('outbox.idle', services.outbox.idle());
+    await within('notifier.idle', services.notifier.idle());
+    await within('db.dispose', db.dispose());
     if (!db.sqliteFile) rmSync(dataDir, { recursive: true, force: true });
   });
   const login = async (username: string, password: string) => {
@@ -53,4 +56,17 @@ export async function buildTestApp(t: TestContext, env: Record<string, string> =
     return { cookie: `gk_session=${cookie!.value}`, 'x-csrf-token': res.json().csrfToken as string };
   };
   return { app, services, db, gateway, login };
+}
+
+/** Teardown steps fail with their name after 60 s instead of hanging the file until the runner's timeout. */
+async function within<T>(step: string, promise: Promise<T>, ms = 60_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`test teardown: ${step} did not finish within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
