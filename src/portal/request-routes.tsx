@@ -8,6 +8,7 @@ import type { Services } from '../container.ts';
 import { AppError, ValidationError } from '../platform/errors.ts';
 import { renderError } from '../platform/http/error-handler.ts';
 import { publicFormRateLimit } from '../platform/http/rate-limit-store.ts';
+import { readMultipartForm } from '../platform/http/multipart-form.ts';
 import type { PublicCaseView, UploadedFile } from '../modules/requests/index.ts';
 import { pageContext, queryText } from './context.ts';
 import { indexOrganisations } from './directory.ts';
@@ -35,23 +36,8 @@ function sendPrivate(reply: FastifyReply, element: ReactElement, status = 200): 
 
 /** Reads a multipart form; a file over the limit or a malformed body is reported, not thrown, so the form can say so. */
 async function readForm(request: FastifyRequest, maxBytes: number): Promise<Form> {
-  const out: Form = { fields: {}, files: {} };
-  if (!request.isMultipart()) return { ...out, problem: 'malformed' };
-  try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 6, fields: 60, fieldSize: 20_000 } })) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (bytes.length === 0 && !part.filename) continue; // an empty file input
-        (out.files[part.fieldname] ??= []).push({ filename: part.filename, bytes });
-      } else out.fields[part.fieldname] = String(part.value ?? '');
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code ?? '';
-    if (code === 'FST_REQ_FILE_TOO_LARGE') return { ...out, problem: 'tooLarge' };
-    if (code.startsWith('FST_')) return { ...out, problem: 'malformed' };
-    throw err;
-  }
-  return out;
+  const form = await readMultipartForm(request, maxBytes);
+  return form.problem === 'notMultipart' ? { ...form, problem: 'malformed' } : (form as Form);
 }
 
 const body = (request: FastifyRequest): Record<string, string> => {

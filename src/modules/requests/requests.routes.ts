@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import { requireUser } from '../../platform/http/request-context.ts';
 import { publicFormRateLimit } from '../../platform/http/rate-limit-store.ts';
+import { readMultipartForm } from '../../platform/http/multipart-form.ts';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { Id, IdParams, PageQuery } from '../../shared/schemas/common.ts';
 import { answerOutcomes, applicantKinds, caseEventTypes, caseStates, remedyKinds, remedyResults } from './domain/model.ts';
@@ -52,27 +53,13 @@ const EventBody = Type.Object(
 
 type Parsed = { fields: Record<string, string>; files: Record<string, UploadedFile[]> };
 
-/** Reads a multipart body: text fields and files (each within the configured size limit). */
+/** Reads a multipart body; an unreadable one is a clear 4xx. */
 async function readMultipart(req: FastifyRequest, maxBytes: number): Promise<Parsed> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, { type: req.headers['content-type'] ?? '' });
-  const out: Parsed = { fields: {}, files: {} };
-  try {
-    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 6, fields: 60, fieldSize: 20_000 } })) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (bytes.length === 0 && !part.filename) continue; // an empty file input
-        (out.files[part.fieldname] ??= []).push({ filename: part.filename, bytes });
-      } else out.fields[part.fieldname] = String(part.value ?? '');
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    const code = (err as { code?: string }).code ?? '';
-    if (code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError('ATTACHMENT_TOO_LARGE', 413, { limitMb: Math.max(1, Math.floor(maxBytes / 1_048_576)) });
-    if (code.startsWith('FST_')) throw new AppError('VALIDATION_FAILED', 400, { summary: '上传内容不完整或超过数量限制' });
-    throw err;
-  }
-  return out;
+  const { fields, files, problem } = await readMultipartForm(req, maxBytes);
+  if (problem === 'notMultipart') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, { type: req.headers['content-type'] ?? '' });
+  if (problem === 'tooLarge') throw new AppError('ATTACHMENT_TOO_LARGE', 413, { limitMb: Math.max(1, Math.floor(maxBytes / 1_048_576)) });
+  if (problem === 'malformed') throw new AppError('VALIDATION_FAILED', 400, { summary: '上传内容不完整或超过数量限制' });
+  return { fields, files };
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'on' || v === 'yes';
