@@ -1,6 +1,7 @@
 // One consultation: what is asked and until when, the 起草说明, the draft article by article with the number of
 // published comments on each, the published comments, the comment form while open, and the way to the result.
 import type { PageContext } from '../context.ts';
+import { CsrfField } from '../components/form-fields.tsx';
 import { Breadcrumbs, Layout } from '../layout.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { withQuery } from '../urls.ts';
@@ -78,7 +79,7 @@ function CommentForm({ view, form, verifyRequired, anchor, csrf }: { view: Consu
         </div>
       )}
       <form method="post" action={`${action}/comment#comment-form`} className="comment-form" noValidate>
-        {csrf && <input type="hidden" name="_csrf" value={csrf} />}
+        {csrf && <CsrfField token={csrf} />}
         <p className="hint">您的意见经审核后公开；姓名和联系方式仅供征集单位联系您，不会公开。请勿在意见中填写身份证号码等个人信息。</p>
         <div className="form-field">
           <label htmlFor="c-anchor">意见针对</label>

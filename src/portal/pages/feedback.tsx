@@ -1,5 +1,6 @@
 // 营商环境"不满意"线索 on the portal: the reporting form, its receipt, and the monthly statistics (counts only).
 import type { PageContext } from '../context.ts';
+import { CsrfField } from '../components/form-fields.tsx';
 import { Breadcrumbs, Layout } from '../layout.tsx';
 import type { Org } from '../directory.ts';
 import type { FeedbackReceipt, PublicStats } from '../../modules/feedback/index.ts';
@@ -26,7 +27,7 @@ export function FeedbackFormPage({ ctx, form, categories, departments, errors, m
       {message && <p className="banner" role="alert">{message}</p>}
       {Object.keys(errors).length > 0 && !message && <p className="banner" role="alert">提交的内容有误，请按提示修改。</p>}
       <form className="ask-form" action="/feedback" method="post" noValidate>
-        {csrf && <input type="hidden" name="_csrf" value={csrf} />}
+        {csrf && <CsrfField token={csrf} />}
         <div className="form-field">
           <label htmlFor="fb-category">问题类别（必填）</label>
           <select id="fb-category" name="category" defaultValue={form.category} {...err('category')}>

@@ -1,6 +1,7 @@
 // 政策问答 on the portal: the published knowledge base (search, paging), one Q&A, the question form and its receipt.
 // Only published Q&As are ever shown; the asker's name and contact never appear on a public page.
 import type { PageContext } from '../context.ts';
+import { CsrfField } from '../components/form-fields.tsx';
 import { Breadcrumbs, Layout } from '../layout.tsx';
 import { beijingDate } from '../format.ts';
 import { documentHref, withQuery } from '../urls.ts';
@@ -112,7 +113,7 @@ export function QaAskPage({ ctx, form, departments, errors, message, answerDays,
       {message && <p className="banner" role="alert">{message}</p>}
       {Object.keys(errors).length > 0 && !message && <p className="banner" role="alert">提交的内容有误，请按提示修改。</p>}
       <form className="ask-form" action="/qa/ask" method="post" noValidate>
-        {csrf && <input type="hidden" name="_csrf" value={csrf} />}
+        {csrf && <CsrfField token={csrf} />}
         {form.documentId ? (
           <p>
             <input type="hidden" name="documentId" value={form.documentId} />
