@@ -10,26 +10,31 @@ export type Recipient = { userId: string; email: string | null; phone: string | 
 const rolesWith = (permission: Permission): RoleCode[] =>
   (Object.keys(roles) as RoleCode[]).filter((r) => (roles[r].permissions as readonly Permission[]).includes(permission));
 
-/**
- * Who is told: handlers (request.handle) on the case's organisation or above; for an overdue case also the openness
- * office (request.approve_extension), which answers for the deadline. Active users with an e-mail or a phone only.
- */
-export async function dueNoticeRecipients(db: Kysely<DB>, orgPath: string, urgency: DueNotice['urgency']): Promise<Recipient[]> {
-  const wanted = new Set<RoleCode>(rolesWith('request.handle'));
-  if (urgency === 'overdue') for (const r of rolesWith('request.approve_extension')) wanted.add(r);
+/** Active staff with a contact who hold a role that can act on a deadline, with the path of each grant. Read once per run. */
+export type DueNoticeStaff = Recipient & { grantPath: string; role: RoleCode };
+
+export async function loadDueNoticeStaff(db: Kysely<DB>): Promise<DueNoticeStaff[]> {
+  const roleList = [...new Set([...rolesWith('request.handle'), ...rolesWith('request.approve_extension')])];
   const rows = await db
     .selectFrom('iam_role_grant')
     .innerJoin('iam_org', 'iam_org.id', 'iam_role_grant.org_id')
     .innerJoin('iam_user', 'iam_user.id', 'iam_role_grant.user_id')
     .select(['iam_user.id as userId', 'iam_user.email', 'iam_user.phone', 'iam_org.path as grantPath', 'iam_role_grant.role'])
-    .where('iam_role_grant.role', 'in', [...wanted])
+    .where('iam_role_grant.role', 'in', roleList)
     .where('iam_user.active', '=', 1)
     .execute();
+  return rows.filter((r) => r.email || r.phone).map((r) => ({ ...r, role: r.role as RoleCode }));
+}
+
+/**
+ * Who is told: handlers (request.handle) on the case's organisation or above; for an overdue case also the openness
+ * office (request.approve_extension), which answers for the deadline. One message per user.
+ */
+export function dueNoticeRecipients(staff: DueNoticeStaff[], orgPath: string, urgency: DueNotice['urgency']): Recipient[] {
+  const wanted = new Set<RoleCode>(rolesWith('request.handle'));
+  if (urgency === 'overdue') for (const r of rolesWith('request.approve_extension')) wanted.add(r);
   const seen = new Map<string, Recipient>();
-  for (const r of rows) {
-    if (!orgPath.startsWith(r.grantPath) || (!r.email && !r.phone)) continue;
-    seen.set(r.userId, { userId: r.userId, email: r.email, phone: r.phone });
-  }
+  for (const s of staff) if (wanted.has(s.role) && orgPath.startsWith(s.grantPath)) seen.set(s.userId, { userId: s.userId, email: s.email, phone: s.phone });
   return [...seen.values()];
 }
 

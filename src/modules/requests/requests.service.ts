@@ -24,7 +24,7 @@ import type {
 } from './requests.dto.ts';
 import type { LetterData } from './letters/letter.types.ts';
 import type { Notifier } from '../../platform/notify/notifier.ts';
-import { dueNoticeMessage, dueNoticeRecipients, type DueNotice } from './due-notices.ts';
+import { dueNoticeMessage, dueNoticeRecipients, loadDueNoticeStaff, type DueNotice } from './due-notices.ts';
 import type { ReqApplicantTable, ReqCaseTable } from './requests.tables.ts';
 
 export type PublicMeta = { ip: string | null; requestId?: string | null };
@@ -837,6 +837,7 @@ export class RequestService {
    */
   async recordDueNotifications(today = this.today()): Promise<number> {
     const items = await this.dueCases({ kind: 'system', userId: null, userName: '系统', grants: [], scopes: null, ip: null, requestId: null }, today);
+    const staff = items.length && this.notifier ? await loadDueNoticeStaff(this.db) : [];
     let n = 0;
     for (const i of items) {
       const urgency = i.urgency as DueNotice['urgency'];
@@ -845,7 +846,7 @@ export class RequestService {
         if (!this.notifier) return true;
         const { org_path } = await trx.selectFrom('req_case').select('org_path').where('id', '=', i.id).executeTakeFirstOrThrow();
         const notice: DueNotice = { caseId: i.id, trackingNo: i.trackingNo, orgPath: org_path, orgName: i.orgName, urgency, dueOn: i.answerDue?.date ?? null };
-        for (const to of await dueNoticeRecipients(trx, org_path, urgency)) await this.notifier.queue(trx, dueNoticeMessage(notice, to));
+        for (const to of dueNoticeRecipients(staff, org_path, urgency)) await this.notifier.queue(trx, dueNoticeMessage(notice, to));
         return true;
       });
       if (sent) n += 1;
