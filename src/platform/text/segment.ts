@@ -47,20 +47,60 @@ function searchWords(words: string[]): string[] {
   const words2 = dictionaryWords();
   const out: string[] = [];
   for (const word of words) {
-    if (word.length > 2) {
-      const chars = Array.from(word);
-      const n = chars.length;
-      if (n > 2) for (let i = 0; i + 2 <= n; i++) if (words2.has(chars[i]! + chars[i + 1]!)) out.push(chars[i]! + chars[i + 1]!);
-      if (n > 3)
-        for (let i = 0; i + 3 <= n; i++) {
-          const gram = chars[i]! + chars[i + 1]! + chars[i + 2]!;
+    const n = word.length;
+    if (n > 2) {
+      if (hasSurrogate(word)) {
+        const chars = Array.from(word);
+        const m = chars.length;
+        if (m > 2) for (let i = 0; i + 2 <= m; i++) if (words2.has(chars[i]! + chars[i + 1]!)) out.push(chars[i]! + chars[i + 1]!);
+        if (m > 3)
+          for (let i = 0; i + 3 <= m; i++) {
+            const gram = chars[i]! + chars[i + 1]! + chars[i + 2]!;
+            if (words2.has(gram)) out.push(gram);
+          }
+      } else {
+        // Most words: one UTF-16 unit per character, so grams are plain slices.
+        for (let i = 0; i + 2 <= n; i++) {
+          const gram = word.slice(i, i + 2);
           if (words2.has(gram)) out.push(gram);
         }
+        if (n > 3)
+          for (let i = 0; i + 3 <= n; i++) {
+            const gram = word.slice(i, i + 3);
+            if (words2.has(gram)) out.push(gram);
+          }
+      }
     }
     out.push(word);
   }
   return out;
 }
+
+function hasSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/**
+ * Per BMP code unit, whether the character is a Han letter (bit 1) and a letter or digit (bit 2), computed once
+ * from the same Unicode property regexes the slow path uses: the hot loops test a table instead of a regex.
+ */
+let charClasses: Uint8Array | undefined;
+function classes(): Uint8Array {
+  if (charClasses) return charClasses;
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    table[c] = (HAN_LETTER.test(ch) ? 1 : 0) | (LETTER_OR_DIGIT.test(ch) ? 2 : 0);
+  }
+  charClasses = table;
+  return table;
+}
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 let convertible: RegExp | undefined;
 /**
@@ -99,11 +139,24 @@ export function normalise(text: string): string {
 
 const ALL_TOKEN = /^[\p{L}\p{N}]{1,64}$/u;
 
+/** A run of 1–64 letters and digits (ALL_TOKEN), by table for the usual BMP token. */
+function isWholeToken(token: string, table: Uint8Array): boolean {
+  const n = token.length;
+  if (n === 0 || n > MAX_TOKEN_LENGTH) return ALL_TOKEN.test(token);
+  for (let i = 0; i < n; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return ALL_TOKEN.test(token);
+    if ((table[c]! & 2) === 0) return false;
+  }
+  return true;
+}
+
 function clean(raw: string[]): string[] {
+  const table = classes();
   const out: string[] = [];
   for (const token of raw) {
     // Most tokens are one short run of letters: kept as they are without splitting.
-    if (ALL_TOKEN.test(token)) {
+    if (isWholeToken(token, table)) {
       out.push(token);
       continue;
     }
@@ -130,10 +183,21 @@ const lastChar = (w: string) => (/[\uDC00-\uDFFF]$/.test(w) ? w.slice(-2) : w.sl
 
 /** The pairs of Chinese characters that meet at a boundary between two words: 燃气管|道 → 管道. */
 function boundaryPairs(words: string[]): { pair: string; left: number }[] {
+  const table = classes();
   const out: { pair: string; left: number }[] = [];
   for (let i = 1; i < words.length; i++) {
-    const pair = lastChar(words[i - 1]!) + firstChar(words[i]!);
-    if (HAN_PAIR.test(pair)) out.push({ pair, left: i - 1 });
+    const prev = words[i - 1]!;
+    const next = words[i]!;
+    if (prev.length === 0 || next.length === 0) continue;
+    const a = prev.charCodeAt(prev.length - 1);
+    const b = next.charCodeAt(0);
+    if (a >= 0xd800 && a <= 0xdfff) {
+      const pair = lastChar(prev) + firstChar(next);
+      if (HAN_PAIR.test(pair)) out.push({ pair, left: i - 1 });
+    } else if (b >= 0xd800 && b <= 0xdfff) {
+      const pair = prev[prev.length - 1]! + firstChar(next);
+      if (HAN_PAIR.test(pair)) out.push({ pair, left: i - 1 });
+    } else if ((table[a]! & 1) === 1 && (table[b]! & 1) === 1) out.push({ pair: prev[prev.length - 1]! + next[0]!, left: i - 1 });
   }
   return out;
 }
