@@ -10,8 +10,11 @@ import type { SearchDocTable } from './search.tables.ts';
 
 /** Body text kept for snippets. Tokens come from the whole body. */
 export const MAX_BODY_CHARS = 20_000;
-/** Term frequency saturates in ranking long before this; the cap bounds the index size of long texts. */
-export const MAX_OCCURRENCES = 16;
+/**
+ * Each token is indexed once per body: ranking uses no term frequency (title tier, then date; query.ts), so
+ * repeats would only cost index writes and space (a quarter of the tokens of a typical body).
+ */
+export const MAX_OCCURRENCES = 1;
 /**
  * Distinct tokens indexed per body. A tsvector takes roughly 12 bytes per distinct token (positions past
  * 16383 collapse), so this keeps it well below PostgreSQL's 1 MB limit; real documents stay far below it.
@@ -20,8 +23,18 @@ export const MAX_DISTINCT_TOKENS = 50_000;
 
 /** Drops repeats of a token past `maxOccurrences` and tokens first seen after `maxDistinct` others. */
 export function capTokens(tokens: string[], maxOccurrences = MAX_OCCURRENCES, maxDistinct = MAX_DISTINCT_TOKENS): string[] {
-  const seen = new Map<string, number>();
   const out: string[] = [];
+  if (maxOccurrences === 1) {
+    // The usual case: each token once, in first-seen order.
+    const once = new Set<string>();
+    for (const t of tokens) {
+      if (once.has(t) || once.size >= maxDistinct) continue;
+      once.add(t);
+      out.push(t);
+    }
+    return out;
+  }
+  const seen = new Map<string, number>();
   for (const t of tokens) {
     const n = (seen.get(t) ?? 0) + 1;
     if (n === 1 && seen.size >= maxDistinct) continue;
