@@ -321,10 +321,11 @@ async function indexSize(database: Database, dialect: Dialect, sqliteFile: strin
       freelistCount: Number(h.pragma('freelist_count', { simple: true })),
     };
     try {
-      // Pages per b-tree: the FTS5 index (srch_fts_data/_idx/_docsize/_config) vs. the content table and its indexes.
+      // Pages per b-tree: the FTS5 indexes (srch_fts_*, srch_title_fts_*) vs. the content table and its indexes.
       const rows = h.prepare('select name, sum(pgsize) as bytes from dbstat group by name').all() as { name: string; bytes: number }[];
       const sum = (f: (n: string) => boolean) => rows.filter((r) => f(r.name)).reduce((a, r) => a + r.bytes, 0);
       out.ftsBytes = sum((n) => n.startsWith('srch_fts'));
+      out.titleFtsBytes = sum((n) => n.startsWith('srch_title_fts'));
       out.docTableBytes = sum((n) => n === 'srch_doc');
       out.docIndexBytes = sum((n) => n.startsWith('srch_doc_') || n.startsWith('sqlite_autoindex_srch_doc'));
       out.facetBytes = sum((n) => n === 'srch_facet');
@@ -586,7 +587,8 @@ function targetLines(runs: SearchRun[]): { label: string; value: string; target:
 function sizeOf(r: SearchRun): string {
   const i = r.index;
   if (r.dialect === 'sqlite') {
-    const fts = typeof i.ftsBytes === 'number' ? `，FTS5 ${formatBytes(i.ftsBytes)}` : '';
+    const title = typeof i.titleFtsBytes === 'number' && i.titleFtsBytes > 0 ? `（另标题索引 ${formatBytes(i.titleFtsBytes)}）` : '';
+    const fts = typeof i.ftsBytes === 'number' ? `，FTS5 ${formatBytes(i.ftsBytes)}${title}` : '';
     return `文件 ${formatBytes(Number(i.fileBytes))}（${fmt(Number(i.pageCount))} 页 × ${i.pageSize}）${fts}`;
   }
   const facet = typeof i.facetBytes === 'number' ? `，srch_facet ${formatBytes(i.facetBytes)}（含 GIN）` : '';

@@ -1,14 +1,12 @@
 // PostgreSQL: the tsvector `tsv` of the narrow srch_facet rows (title weight A, body weight B, `simple`
-// configuration; see the migrations) with a GIN index, ranked by ts_rank with the title weighted 10 : 1
-// against the body. Matching, counting and ranking read srch_facet only; the page's rows come from srch_doc.
+// configuration; see the migrations) with a GIN index; a title match (the first ranking tier, query.ts) is the
+// A-weighted part of the vector matching. Matching, counting and ranking read srch_facet only; the page's rows
+// come from srch_doc.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { SearchProvider } from './provider.ts';
 import { DEFAULT_LIMITS, runSearch, type FullText, type SearchLimits } from './query.ts';
 import { createStore } from './store.ts';
-
-// ts_rank weights in the order {D, C, B, A}.
-const WEIGHTS = '{0, 0, 0.1, 1.0}';
 
 const fullText = (tokens: string[]): FullText => {
   // plainto_tsquery ANDs the words and reads no operators, so no token is taken as tsquery syntax.
@@ -16,9 +14,12 @@ const fullText = (tokens: string[]): FullText => {
   return {
     from: sql`srch_facet d`,
     match: sql`d.tsv @@ ${tsquery}`,
-    score: sql<number>`ts_rank(${WEIGHTS}::float4[], d.tsv, ${tsquery})`,
+    // Title tokens carry weight A: the title holds every word when the A-only vector matches.
+    titleScore: sql<number>`case when ts_filter(d.tsv, '{a}') @@ ${tsquery} then 1 else 0 end`,
+    title: null,
     key: sql`d.id`,
-    pageJoin: sql`x.id = p.k`,
+    narrowJoin: sql`d.id = m.k`,
+    pageJoin: sql`x.id = pg.k`,
     // A GIN bitmap scan yields matches in table order, not newest first; sorting them all would cost what the caps save.
     newestFirst: null,
   };

@@ -1,9 +1,11 @@
-// SQLite: FTS5 (external content over srch_doc, `ascii` tokenizer, see the migrations), ranked by bm25 with
-// the title column weighted 10 : 1 against the body. Matches join the narrow srch_facet rows by the FTS5
-// rowid (= srch_doc's rowid); FTS5 walks its doclists newest rowid first without sorting.
+// SQLite: FTS5 (contentless, kept in step with srch_doc by triggers, `ascii` tokenizer, see the migrations).
+// The words match the title or body columns, the filters the `filters` column (filter-tokens.ts); title
+// matches, the first ranking tier, come from the small title index srch_title_fts. Matches join the narrow
+// srch_facet rows by the FTS5 rowid (= srch_doc's rowid); FTS5 walks its doclists newest rowid first.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { SearchProvider } from './provider.ts';
+import { filterMatch } from './filter-tokens.ts';
+import type { SearchProvider, SearchQuery } from './provider.ts';
 import { DEFAULT_LIMITS, runSearch, type FullText, type SearchLimits } from './query.ts';
 import { createStore } from './store.ts';
 
@@ -12,13 +14,33 @@ export function ftsQuery(tokens: string[]): string {
   return tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
 }
 
-const fullText = (tokens: string[]): FullText => ({
+/** The words in the title or body columns, and the filters as tokens of the `filters` column (filter-tokens.ts). */
+export function ftsMatch(tokens: string[], query: SearchQuery): string {
+  const words = `{title_tokens tokens} : (${ftsQuery(tokens)})`;
+  const filters = filterMatch(query);
+  return filters ? `${words} AND ${filters}` : words;
+}
+
+/** Every word in the title (srch_title_fts), and the filters. */
+export function ftsTitleMatch(tokens: string[], query: SearchQuery): string {
+  const title = `{title_tokens} : (${ftsQuery(tokens)})`;
+  const filters = filterMatch(query);
+  return filters ? `${title} AND ${filters}` : title;
+}
+
+const fullText = (tokens: string[], query: SearchQuery): FullText => ({
   from: sql`srch_fts join srch_facet d on d.doc_rowid = srch_fts.rowid`,
-  match: sql`srch_fts match ${ftsQuery(tokens)}`,
-  // bm25 is lower for better matches; negated so higher is better, as on PostgreSQL.
-  score: sql<number>`-bm25(srch_fts, 10.0, 1.0)`,
+  match: sql`srch_fts match ${ftsMatch(tokens, query)}`,
+  titleScore: null,
+  title: {
+    from: sql`srch_title_fts join srch_facet d on d.doc_rowid = srch_title_fts.rowid`,
+    match: sql`srch_title_fts match ${ftsTitleMatch(tokens, query)}`,
+    key: sql`srch_title_fts.rowid`,
+    newestFirst: sql`srch_title_fts.rowid desc`,
+  },
   key: sql`srch_fts.rowid`,
-  pageJoin: sql`x.rowid = p.k`,
+  narrowJoin: sql`d.doc_rowid = m.k`,
+  pageJoin: sql`x.rowid = pg.k`,
   newestFirst: sql`srch_fts.rowid desc`,
 });
 

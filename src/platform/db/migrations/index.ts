@@ -16,6 +16,7 @@ import * as requests1 from './2026-11-28T0200_requests_letter-templates.ts';
 import * as consultations0 from './2026-12-06T0100_consultations_create-consultations.ts';
 import * as participation0 from './2026-12-06T0200_participation_create-qa-meetings-feedback.ts';
 import * as requests2 from './2026-12-06T0300_requests_representative-purpose.ts';
+import * as search2 from './2026-12-07T0100_search_filter-tokens.ts';
 
 // Listed explicitly (not read from the folder) so the same list works under tsx, in tests and in bundles.
 // Names sort in time order; never rename or edit a migration that has shipped.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0100_consultations_create-consultations': consultations0,
   '2026-12-06T0200_participation_create-qa-meetings-feedback': participation0,
   '2026-12-06T0300_requests_representative-purpose': requests2,
+  '2026-12-07T0100_search_filter-tokens': search2,
 };

@@ -1,0 +1,108 @@
+// The search filters as index tokens (SQLite): the tokens the migration's SQL writes for a row and the ones
+// filterMatch asks for must agree, or a filtered search would silently miss documents. Also runs on
+// PostgreSQL, where only the exact filters apply, to check both give the same answers.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
+import { rewriteOrgPaths } from '../db/subtree.ts';
+import { filterMatch, orgTokens } from './filter-tokens.ts';
+import { createSearchProvider, type SearchDoc, type SearchProvider } from './index.ts';
+
+const doc = (id: string, orgPath: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
+  id,
+  version: 1,
+  orgId: orgPath.split('/').filter(Boolean).pop() ?? 'x',
+  orgPath,
+  title: '城镇燃气安全管理规定',
+  body: '燃气经营者应当定期检查燃气管道。',
+  docNo: null,
+  indexNo: null,
+  topic: '城乡建设、环境保护',
+  genre: '规定',
+  year: 2023,
+  validity: '有效',
+  publishedAt: '2023-05-01T00:00:00.000Z',
+  url: `/d/${id}`,
+  kind: 'document',
+  ...extra,
+});
+
+test('orgTokens: the segments below the top one, prefixed, lower-cased, - and _ removed, split on other ASCII punctuation', () => {
+  assert.deepEqual(orgTokens('/root/Ab-C_d/'), ['oabcd']);
+  assert.deepEqual(orgTokens('/root/'), ['oroot']);
+  assert.deepEqual(orgTokens('/yz/ty/nyj/'), ['oty', 'onyj']);
+  assert.deepEqual(orgTokens('/a.b/'), ['oa', 'b']);
+  assert.deepEqual(orgTokens('/宜昌/'), ['o宜昌']);
+  assert.deepEqual(orgTokens('/'), []);
+});
+
+test('filterMatch: null without filters; ANDs the filters; ORs several organisation roots', () => {
+  assert.equal(filterMatch({}), null);
+  assert.equal(filterMatch({ year: 2023 }), '{filters} : ("y2023")');
+  assert.equal(filterMatch({ orgRoots: ['/a/', '/a/b/c/'], kind: 'qa' }), '{filters} : ((("oa") OR ("ob" AND "oc")) AND "k7161")');
+});
+
+describe('filter tokens in the index', () => {
+  let tdb: TestDatabase;
+  let search: SearchProvider;
+  const sqlite = () => tdb.database.dialect.name === 'sqlite';
+
+  before(async () => {
+    tdb = await createTestDatabase();
+    search = createSearchProvider(tdb.database);
+  });
+  after(async () => tdb?.dispose());
+
+  /** SQLite: whether the row matches the filter tokens alone (without the exact filters). */
+  async function matchesTokens(id: string, query: Parameters<typeof filterMatch>[0]): Promise<boolean> {
+    const match = filterMatch(query);
+    assert.ok(match);
+    const { rows } = await sql<{ id: string }>`select d.id from srch_fts join srch_doc d on d.rowid = srch_fts.rowid
+      where srch_fts match ${match} and d.id = ${id}`.execute(tdb.database.db);
+    return rows.length === 1;
+  }
+
+  test('property: a row matches the filter tokens of its own values and of every ancestor of its organisation', async () => {
+    const segment = fc.stringMatching(/^[A-Za-z0-9_.\-~]{1,12}$/).filter((s) => s !== '.' && s !== '..');
+    const text = fc.constantFrom('规定', '城乡建设、环境保护', 'Notice-1', '有效', 'qa', 'a"b');
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 4 }), text, text, fc.integer({ min: 1949, max: 2100 }), async (segs, topic, genre, year) => {
+        const id = `p${n++}`;
+        const path = `/${segs.join('/')}/`;
+        await search.upsert(doc(id, path, { topic, genre, validity: topic, kind: genre, year }));
+        const r = await search.search({ q: '燃气', orgRoots: [path], topic, genre, validity: topic, kind: genre, year, page: 1, size: 100 });
+        assert.ok(r.items.some((i) => i.id === id), `${id} ${path}`);
+        if (sqlite())
+          for (let i = 1; i <= segs.length; i++) {
+            const root = `/${segs.slice(0, i).join('/')}/`;
+            assert.ok(await matchesTokens(id, { orgRoots: [root], topic, genre, validity: topic, kind: genre, year }), `${path} under ${root}`);
+          }
+        await search.remove(id, 2);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('tokens that collide (case, - and _) only narrow: the exact filter still separates the organisations', async () => {
+    await search.upsert(doc('upper', '/Org-A/'));
+    await search.upsert(doc('lower', '/orga/'));
+    const r = await search.search({ q: '燃气', orgRoots: ['/orga/'], page: 1, size: 10 });
+    assert.deepEqual(
+      r.items.map((i) => i.id),
+      ['lower'],
+    );
+    if (sqlite()) assert.ok(await matchesTokens('upper', { orgRoots: ['/orga/'] }), 'the collision exists in the index');
+  });
+
+  test('moving an organisation (rewriting org_path) moves its documents to the new subtree', async () => {
+    await search.upsert(doc('moved', '/city/dept-old/unit/'));
+    await rewriteOrgPaths(tdb.database.db, 'srch_doc', '/city/dept-old/', '/city/dept-new/');
+    const under = async (root: string) => (await search.search({ q: '燃气', orgRoots: [root], page: 1, size: 10 })).items.map((i) => i.id);
+    assert.ok((await under('/city/dept-new/')).includes('moved'));
+    assert.ok(!(await under('/city/dept-old/')).includes('moved'));
+    assert.ok((await under('/city/dept-new/unit/')).includes('moved'));
+  });
+});
