@@ -35,6 +35,7 @@ test('orgTokens: the segments below the top one, prefixed, lower-cased, - and _ 
   assert.deepEqual(orgTokens('/yz/ty/nyj/'), ['oty', 'onyj']);
   assert.deepEqual(orgTokens('/a.b/'), ['oa', 'b']);
   assert.deepEqual(orgTokens('/宜昌/'), ['o宜昌']);
+  assert.deepEqual(orgTokens('/Äb/'), ['oÄb']);
   assert.deepEqual(orgTokens('/'), []);
 });
 
@@ -65,7 +66,7 @@ describe('filter tokens in the index', () => {
   }
 
   test('property: a row matches the filter tokens of its own values and of every ancestor of its organisation', async () => {
-    const segment = fc.stringMatching(/^[A-Za-z0-9_.\-~]{1,12}$/).filter((s) => s !== '.' && s !== '..');
+    const segment = fc.stringMatching(/^[A-Za-z0-9_.\-~ÄÖé宜]{1,12}$/).filter((s) => s !== '.' && s !== '..');
     const text = fc.constantFrom('规定', '城乡建设、环境保护', 'Notice-1', '有效', 'qa', 'a"b');
     let n = 0;
     await fc.assert(

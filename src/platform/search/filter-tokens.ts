@@ -21,7 +21,8 @@ export function orgTokens(path: string): string[] {
     `o${segment.replace(/[-_]/g, '')}`
       .split(ASCII_SEPARATOR)
       .filter(Boolean)
-      .map((t) => t.toLowerCase()),
+      // The tokenizer folds ASCII letters only (Ä stays Ä).
+      .map((t) => t.replace(/[A-Z]+/g, (upper) => upper.toLowerCase())),
   );
 }
 
