@@ -116,6 +116,7 @@ function Results({ params, results, orgName }: { params: SearchParams; results: 
         <p className="result-summary" role="status">
           {`共找到 ${total}${totalIsEstimate ? ' 余' : ''} 条结果${total > SEARCH_PAGE_SIZE ? `，第 ${params.page} 页` : ''}`}
         </p>
+        {total > 1 && <p className="hint result-order">排序：标题包含全部关键词的排在前面，其余按发布日期从新到旧。</p>}
         {items.length === 0 ? (
           <div className="empty-list search-empty">
             <p>{total > 0 ? '这一页没有结果。' : `没有找到与“${params.q}”相关的信息。`}</p>
