@@ -95,7 +95,7 @@ export function paging(query: Pick<SearchQuery, 'page' | 'size'>): { limit: numb
   return { limit, offset: (page - 1) * limit };
 }
 
-function facetList(rows: { facet: string; value: string | null; n: number }[], name: FacetName): Facet {
+function facetList(rows: { facet: string; value: string | null; n: number | null }[], name: FacetName): Facet {
   const list = rows.filter((r) => r.facet === name && r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.n) }));
   // Years read best newest first; the other facets biggest first.
   return name === 'year'
@@ -176,6 +176,6 @@ export async function runSearch(
     snippet: snippet(r.body, tokens),
     titleHtml: highlightTitle(r.title, tokens),
   }));
-  const facets = Object.fromEntries(FACETS.map((f) => [f, facetList(counted as { facet: string; value: string | null; n: number }[], f)])) as SearchResult['facets'];
+  const facets = Object.fromEntries(FACETS.map((f) => [f, facetList(counted, f)])) as SearchResult['facets'];
   return { total: Math.min(matched, countCap), totalIsEstimate, items, facets };
 }
