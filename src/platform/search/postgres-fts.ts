@@ -1,6 +1,6 @@
 // PostgreSQL: the tsvector `tsv` of the narrow srch_facet rows (title weight A, body weight B, `simple`
-// configuration; see the migrations) with a GIN index; a title match (the first ranking tier, query.ts) is the
-// A-weighted part of the vector matching. Matching, counting and ranking read srch_facet only; the page's rows
+// configuration; see the migrations) with a GIN index; a title match (the first ranking tier, query.ts) is a
+// match of the words restricted to weight A. Matching, counting and ranking read srch_facet only; the page's rows
 // come from srch_doc.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -14,8 +14,9 @@ const fullText = (tokens: string[]): FullText => {
   return {
     from: sql`srch_facet d`,
     match: sql`d.tsv @@ ${tsquery}`,
-    // Title tokens carry weight A: the title holds every word when the A-only vector matches.
-    titleScore: sql<number>`case when ts_filter(d.tsv, '{a}') @@ ${tsquery} then 1 else 0 end`,
+    // Title tokens carry weight A: the title holds every word when the words restricted to weight A match. Tokens
+    // are letters and digits only (platform/text/segment.ts), so they cannot be read as tsquery operators.
+    titleScore: sql<number>`case when d.tsv @@ to_tsquery('simple', ${tokens.map((t) => `'${t}':A`).join(' & ')}) then 1 else 0 end`,
     title: null,
     key: sql`d.id`,
     narrowJoin: sql`d.id = m.k`,
