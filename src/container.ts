@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './platform/config/schema.ts';
 import type { Database } from './platform/db/database.ts';
 import { createUnitOfWork } from './platform/db/unit-of-work.ts';
+import { rowsHeldIn } from './modules/organisations/content-checks.ts';
 import { OutboxProcessor } from './platform/events/outbox.ts';
 import { OrganisationService } from './modules/organisations/index.ts';
 import { AuthService, UserService } from './modules/identity/index.ts';
@@ -163,6 +164,19 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   });
 
   organisations.registerContentCheck({ label: { zh: '文件', en: 'documents' }, count: (tx, orgId) => documents.countInOrg(tx, orgId) });
+  // Records with statutory weight (cases with deadlines, consultation results, decisions) and an organisation's own
+  // answer-letter wording: deleting their organisation would orphan them, so it is refused until they are gone.
+  const heldRecords = [
+    ['req_case', 'org_id', '依申请公开申请', 'information requests'],
+    ['req_remedy', 'org_id', '行政复议和行政诉讼记录', 'review and litigation records'],
+    ['req_letter_template', 'owner', '自定义答复书模板', 'a custom answer-letter template'],
+    ['con_consultation', 'org_id', '意见征集', 'consultations'],
+    ['dec_item', 'org_id', '重大行政决策事项', 'major decisions'],
+    ['qa_item', 'org_id', '政策问答', 'policy questions'],
+    ['mtg_meeting', 'org_id', '会议', 'meetings'],
+    ['fbk_case', 'org_id', '营商环境反馈', 'business-environment feedback'],
+  ] as const;
+  for (const [table, column, zh, en] of heldRecords) organisations.registerContentCheck(rowsHeldIn(table, column, { zh, en }));
 
   return {
     database,

@@ -46,3 +46,40 @@ test('a case of a moved township is handled by its new county and no longer seen
   assert.equal(row.org_path, townPath.path);
   assert.ok(townPath.path.includes(`/${countyB.id}/`));
 });
+
+test('an organisation holding information requests or its own answer-letter template cannot be deleted', async (t) => {
+  const { app, services, admin } = await setupRequests(t);
+  const county = await orgByName(services, '西陵区');
+  const create = async (name: string) =>
+    (await app.inject({ method: 'POST', url: '/api/v1/organisations', headers: admin, payload: { parentId: county.id, name, kind: 'department' } })).json() as { id: string };
+  const remove = (id: string) => app.inject({ method: 'DELETE', url: `/api/v1/organisations/${id}`, headers: admin });
+
+  const withCase = await create('西陵区测试甲局');
+  const form = await multipart(applicantFields(withCase.id), { identityProof: { name: '身份证.pdf', bytes: proofPdf() } });
+  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/requests', ...form })).statusCode, 201);
+  const refused = await remove(withCase.id);
+  assert.equal(refused.statusCode, 409);
+  assert.equal(refused.json().error.code, 'ORG_HAS_CONTENT');
+  assert.match(refused.json().error.message, /依申请公开申请/);
+  assert.equal(await services.database.db.selectFrom('req_case').select('id').where('org_id', '=', withCase.id).execute().then((r) => r.length), 1);
+
+  const withTemplate = await create('西陵区测试乙局');
+  const url = `/api/v1/requests/letter-template?organisationId=${withTemplate.id}`;
+  const template = {
+    title: '政府信息公开申请答复书',
+    paragraphs: [
+      '本机关于{receivedOn}收到您提出的政府信息公开申请（受理编号：{trackingNo}），申请获取“{informationTitle}”。',
+      '经审查，答复如下：{outcomeName}。{answerText}',
+      '依据：{legalBasis}。',
+      '如对本答复不服，可以自收到本答复书之日起六十日内向{reconsiderationBody}申请行政复议，也可以自收到本答复书之日起六个月内向{court}提起行政诉讼。',
+    ],
+    reconsiderationBody: '宜昌市西陵区人民政府',
+    court: '宜昌市西陵区人民法院',
+  };
+  assert.equal((await app.inject({ method: 'PUT', url, headers: admin, payload: template })).statusCode, 200);
+  const kept = await remove(withTemplate.id);
+  assert.equal(kept.statusCode, 409);
+  assert.match(kept.json().error.message, /自定义答复书模板/);
+  assert.equal((await app.inject({ method: 'DELETE', url, headers: admin })).statusCode, 200, 'back to the inherited template');
+  assert.equal((await remove(withTemplate.id)).statusCode, 204);
+});
