@@ -7,7 +7,9 @@ export function rowsHeldIn(table: keyof DB & string, column: string, label: Cont
   return {
     label,
     count: async (db, orgId) => {
-      const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${orgId}`.execute(db);
+      const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${orgId}`.execute(
+        db,
+      );
       return Number(rows[0]?.n ?? 0);
     },
   };

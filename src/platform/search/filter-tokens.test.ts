@@ -70,19 +70,41 @@ describe('filter tokens in the index', () => {
     const text = fc.constantFrom('规定', '城乡建设、环境保护', 'Notice-1', '有效', 'qa', 'a"b');
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 4 }), text, text, fc.integer({ min: 1949, max: 2100 }), async (segs, topic, genre, year) => {
-        const id = `p${n++}`;
-        const path = `/${segs.join('/')}/`;
-        await search.upsert(doc(id, path, { topic, genre, validity: topic, kind: genre, year }));
-        const r = await search.search({ q: '燃气', orgRoots: [path], topic, genre, validity: topic, kind: genre, year, page: 1, size: 100 });
-        assert.ok(r.items.some((i) => i.id === id), `${id} ${path}`);
-        if (sqlite())
-          for (let i = 1; i <= segs.length; i++) {
-            const root = `/${segs.slice(0, i).join('/')}/`;
-            assert.ok(await matchesTokens(id, { orgRoots: [root], topic, genre, validity: topic, kind: genre, year }), `${path} under ${root}`);
-          }
-        await search.remove(id, 2);
-      }),
+      fc.asyncProperty(
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        text,
+        text,
+        fc.integer({ min: 1949, max: 2100 }),
+        async (segs, topic, genre, year) => {
+          const id = `p${n++}`;
+          const path = `/${segs.join('/')}/`;
+          await search.upsert(doc(id, path, { topic, genre, validity: topic, kind: genre, year }));
+          const r = await search.search({
+            q: '燃气',
+            orgRoots: [path],
+            topic,
+            genre,
+            validity: topic,
+            kind: genre,
+            year,
+            page: 1,
+            size: 100,
+          });
+          assert.ok(
+            r.items.some((i) => i.id === id),
+            `${id} ${path}`,
+          );
+          if (sqlite())
+            for (let i = 1; i <= segs.length; i++) {
+              const root = `/${segs.slice(0, i).join('/')}/`;
+              assert.ok(
+                await matchesTokens(id, { orgRoots: [root], topic, genre, validity: topic, kind: genre, year }),
+                `${path} under ${root}`,
+              );
+            }
+          await search.remove(id, 2);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -95,7 +117,9 @@ describe('filter tokens in the index', () => {
     await search.remove('never-indexed', 1);
     for (const table of ['srch_fts', 'srch_title_fts'])
       await sql`insert into ${sql.table(table)} (${sql.table(table)}, rank) values ('integrity-check', 0)`.execute(tdb.database.db);
-    const { rows } = await sql<{ n: number }>`select count(*) as n from srch_fts where srch_fts match '{title_tokens tokens} : "燃气"'`.execute(tdb.database.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*) as n from srch_fts where srch_fts match '{title_tokens tokens} : "燃气"'`.execute(tdb.database.db);
     assert.equal(Number(rows[0]!.n), await search.count());
   });
 

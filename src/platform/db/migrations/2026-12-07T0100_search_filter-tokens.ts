@@ -72,7 +72,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop table if exists srch_title_fts`.execute(db);
   await db.schema.createIndex('srch_doc_published_at').on('srch_doc').column('published_at').execute();
   await sql`drop table if exists srch_fts`.execute(db);
-  await sql`create virtual table srch_fts using fts5(title_tokens, tokens, content='srch_doc', content_rowid='rowid', tokenize='ascii')`.execute(db);
+  await sql`create virtual table srch_fts using fts5(title_tokens, tokens, content='srch_doc', content_rowid='rowid', tokenize='ascii')`.execute(
+    db,
+  );
   await sql`insert into srch_fts (srch_fts) values ('rebuild')`.execute(db);
   await sql`create trigger srch_doc_fts_insert after insert on srch_doc begin
     insert into srch_fts(rowid, title_tokens, tokens) values (new.rowid, new.title_tokens, new.tokens);
