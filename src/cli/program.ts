@@ -12,6 +12,7 @@ import { registerImport } from './import.ts';
 import { registerLedger } from './ledger.ts';
 import { registerScan } from './scan.ts';
 import { registerCalendar } from './calendar.ts';
+import { registerSearch } from './search.ts';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -58,6 +59,7 @@ export function buildProgram(io: CliIO, state: CliState = { exitCode: 0, keepAli
   registerImport(program, io, run);
   registerLedger(program, io, run);
   registerScan(program, io, run);
+  registerSearch(program, io, run);
   registerCalendar(program, io, run);
   return program;
 }

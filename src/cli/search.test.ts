@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { cli, newInstance, seed, withServices } from './cli.testkit.ts';
+
+const SAMPLES = join(import.meta.dirname, '../../../shared/data/corpus/lawrefbook-samples');
+
+test('gongkai search reindex: an emptied index is rebuilt from the published documents only', async (t) => {
+  const inst = await newInstance();
+  t.after(() => inst.dispose());
+  await seed(inst);
+  assert.equal((await cli(inst, ['import', SAMPLES, '--org', '420500', '--publish', '--limit', '3'])).code, 0);
+  assert.equal((await cli(inst, ['import', SAMPLES, '--org', '420500', '--limit', '5'])).code, 0, 'two more, as drafts');
+
+  const indexed = () => withServices(inst, async (s) => (await s.database.db.selectFrom('srch_doc').select('id').where('removed', '=', 0).execute()).length);
+  assert.equal(await indexed(), 3);
+  await withServices(inst, (s) => s.database.db.deleteFrom('srch_doc').execute());
+  assert.equal(await indexed(), 0);
+
+  const r = await cli(inst, ['search', 'reindex']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /已重建搜索索引：文件 3 篇，政策问答 0 条；索引现有 3 条。/);
+  assert.equal(await indexed(), 3);
+  const found = await withServices(inst, (s) => s.search.search({ q: '条例' }));
+  assert.ok(found.total >= 1, 'the rebuilt index answers searches');
+});
