@@ -12,7 +12,8 @@ test('gongkai search reindex: an emptied index is rebuilt from the published doc
   assert.equal((await cli(inst, ['import', SAMPLES, '--org', '420500', '--publish', '--limit', '3'])).code, 0);
   assert.equal((await cli(inst, ['import', SAMPLES, '--org', '420500', '--limit', '5'])).code, 0, 'two more, as drafts');
 
-  const indexed = () => withServices(inst, async (s) => (await s.database.db.selectFrom('srch_doc').select('id').where('removed', '=', 0).execute()).length);
+  const indexed = () =>
+    withServices(inst, async (s) => (await s.database.db.selectFrom('srch_doc').select('id').where('removed', '=', 0).execute()).length);
   assert.equal(await indexed(), 3);
   await withServices(inst, (s) => s.database.db.deleteFrom('srch_doc').execute());
   assert.equal(await indexed(), 0);
