@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listTables } from '../../src/platform/db/introspect.ts';
 import { buildUser, orgByName } from '../support/factories.ts';
-import { applicantFields, multipart, proofPdf, setupRequests } from './requests.support.ts';
+import { applicantFields, letterTemplate, multipart, proofPdf, setupRequests } from './requests.support.ts';
 
 /** The audit log keeps the path an entry had when it was written: it records history and is never rewritten. */
 const HISTORICAL = new Set(['aud_log']);
@@ -25,7 +25,12 @@ test('a case of a moved township is handled by its new county and no longer seen
   const countyA = await orgByName(services, '西陵区');
   const countyB = await orgByName(services, '伍家岗区');
   const town = (
-    await app.inject({ method: 'POST', url: '/api/v1/organisations', headers: admin, payload: { parentId: countyA.id, name: '测试街道办事处', kind: 'township', divisionCode: '420502998' } })
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      headers: admin,
+      payload: { parentId: countyA.id, name: '测试街道办事处', kind: 'township', divisionCode: '420502998' },
+    })
   ).json() as { id: string };
   const form = await multipart(applicantFields(town.id), { identityProof: { name: '身份证.pdf', bytes: proofPdf() } });
   assert.equal((await app.inject({ method: 'POST', url: '/api/v1/requests', ...form })).statusCode, 201);
@@ -35,10 +40,16 @@ test('a case of a moved township is handled by its new county and no longer seen
     return login(u.username, u.password);
   };
   const [hA, hB] = [await handlerOf(countyA.id), await handlerOf(countyB.id)];
-  const total = async (h: Record<string, string>) => ((await app.inject({ url: '/api/v1/requests', headers: h })).json() as { total: number }).total;
+  const total = async (h: Record<string, string>) =>
+    ((await app.inject({ url: '/api/v1/requests', headers: h })).json() as { total: number }).total;
   assert.deepEqual([await total(hA), await total(hB)], [1, 0]);
 
-  const moved = await app.inject({ method: 'POST', url: `/api/v1/organisations/${town.id}/move`, headers: admin, payload: { parentId: countyB.id } });
+  const moved = await app.inject({
+    method: 'POST',
+    url: `/api/v1/organisations/${town.id}/move`,
+    headers: admin,
+    payload: { parentId: countyB.id },
+  });
   assert.equal(moved.statusCode, 200, moved.body);
   assert.deepEqual([await total(hA), await total(hB)], [0, 1], 'the case moved with its organisation');
   const row = await services.database.db.selectFrom('req_case').select('org_path').executeTakeFirstOrThrow();
@@ -51,7 +62,14 @@ test('an organisation holding information requests or its own answer-letter temp
   const { app, services, admin } = await setupRequests(t);
   const county = await orgByName(services, '西陵区');
   const create = async (name: string) =>
-    (await app.inject({ method: 'POST', url: '/api/v1/organisations', headers: admin, payload: { parentId: county.id, name, kind: 'department' } })).json() as { id: string };
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/organisations',
+        headers: admin,
+        payload: { parentId: county.id, name, kind: 'department' },
+      })
+    ).json() as { id: string };
   const remove = (id: string) => app.inject({ method: 'DELETE', url: `/api/v1/organisations/${id}`, headers: admin });
 
   const withCase = await create('西陵区测试甲局');
@@ -61,22 +79,23 @@ test('an organisation holding information requests or its own answer-letter temp
   assert.equal(refused.statusCode, 409);
   assert.equal(refused.json().error.code, 'ORG_HAS_CONTENT');
   assert.match(refused.json().error.message, /依申请公开申请/);
-  assert.equal(await services.database.db.selectFrom('req_case').select('id').where('org_id', '=', withCase.id).execute().then((r) => r.length), 1);
+  assert.equal(
+    await services.database.db
+      .selectFrom('req_case')
+      .select('id')
+      .where('org_id', '=', withCase.id)
+      .execute()
+      .then((r) => r.length),
+    1,
+  );
 
   const withTemplate = await create('西陵区测试乙局');
   const url = `/api/v1/requests/letter-template?organisationId=${withTemplate.id}`;
-  const template = {
-    title: '政府信息公开申请答复书',
-    paragraphs: [
-      '本机关于{receivedOn}收到您提出的政府信息公开申请（受理编号：{trackingNo}），申请获取“{informationTitle}”。',
-      '经审查，答复如下：{outcomeName}。{answerText}',
-      '依据：{legalBasis}。',
-      '如对本答复不服，可以自收到本答复书之日起六十日内向{reconsiderationBody}申请行政复议，也可以自收到本答复书之日起六个月内向{court}提起行政诉讼。',
-    ],
-    reconsiderationBody: '宜昌市西陵区人民政府',
-    court: '宜昌市西陵区人民法院',
-  };
-  assert.equal((await app.inject({ method: 'PUT', url, headers: admin, payload: template })).statusCode, 200);
+  assert.equal(
+    (await app.inject({ method: 'PUT', url, headers: admin, payload: letterTemplate({ reconsiderationBody: '宜昌市西陵区人民政府' }) }))
+      .statusCode,
+    200,
+  );
   const kept = await remove(withTemplate.id);
   assert.equal(kept.statusCode, 409);
   assert.match(kept.json().error.message, /自定义答复书模板/);

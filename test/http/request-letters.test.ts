@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
 import { buildUser, orgByName } from '../support/factories.ts';
-import { applicantFields, multipart, proofPdf, setupRequests } from './requests.support.ts';
+import { applicantFields, letterTemplate as template, multipart, proofPdf, setupRequests } from './requests.support.ts';
 
 type Effective = {
   source: string;
@@ -25,18 +25,6 @@ test('答复书模板: per organisation, inherited from the nearest ancestor, us
     return s.login(u.username, u.password);
   })();
   const url = `/api/v1/requests/letter-template?organisationId=${dept.id}`;
-  const template = (over: Record<string, unknown> = {}) => ({
-    title: '政府信息公开申请答复书',
-    paragraphs: [
-      '本机关于{receivedOn}收到您提出的政府信息公开申请（受理编号：{trackingNo}），申请获取“{informationTitle}”。',
-      '经审查，答复如下：{outcomeName}。{answerText}',
-      '依据：{legalBasis}。',
-      '如对本答复不服，可以自收到本答复书之日起六十日内向{reconsiderationBody}申请行政复议，也可以自收到本答复书之日起六个月内向{court}提起行政诉讼。',
-    ],
-    reconsiderationBody: '宜昌市人民政府',
-    court: '宜昌市西陵区人民法院',
-    ...over,
-  });
 
   // Before anything is stored: the built-in default; handlers read but do not edit.
   let eff = (await app.inject({ url, headers: handler })).json() as Effective;

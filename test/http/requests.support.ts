@@ -64,3 +64,17 @@ export async function setupRequests(t: Parameters<typeof buildTestApp>[0], env: 
     },
   };
 }
+
+/** A valid answer-letter template (PUT /api/v1/requests/letter-template); `over` replaces fields. */
+export const letterTemplate = (over: Record<string, unknown> = {}) => ({
+  title: '政府信息公开申请答复书',
+  paragraphs: [
+    '本机关于{receivedOn}收到您提出的政府信息公开申请（受理编号：{trackingNo}），申请获取“{informationTitle}”。',
+    '经审查，答复如下：{outcomeName}。{answerText}',
+    '依据：{legalBasis}。',
+    '如对本答复不服，可以自收到本答复书之日起六十日内向{reconsiderationBody}申请行政复议，也可以自收到本答复书之日起六个月内向{court}提起行政诉讼。',
+  ],
+  reconsiderationBody: '宜昌市人民政府',
+  court: '宜昌市西陵区人民法院',
+  ...over,
+});

@@ -14,18 +14,14 @@ export function ftsQuery(tokens: string[]): string {
   return tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
 }
 
-/** The words in the title or body columns, and the filters as tokens of the `filters` column (filter-tokens.ts). */
-export function ftsMatch(tokens: string[], query: SearchQuery): string {
-  const words = `{title_tokens tokens} : (${ftsQuery(tokens)})`;
+/**
+ * Every word in one of `columns` (title and body by default; the title index has only the title), and the
+ * filters as tokens of the `filters` column (filter-tokens.ts).
+ */
+export function ftsMatch(tokens: string[], query: SearchQuery, columns = 'title_tokens tokens'): string {
+  const words = `{${columns}} : (${ftsQuery(tokens)})`;
   const filters = filterMatch(query);
   return filters ? `${words} AND ${filters}` : words;
-}
-
-/** Every word in the title (srch_title_fts), and the filters. */
-export function ftsTitleMatch(tokens: string[], query: SearchQuery): string {
-  const title = `{title_tokens} : (${ftsQuery(tokens)})`;
-  const filters = filterMatch(query);
-  return filters ? `${title} AND ${filters}` : title;
 }
 
 const fullText = (tokens: string[], query: SearchQuery): FullText => ({
@@ -34,7 +30,7 @@ const fullText = (tokens: string[], query: SearchQuery): FullText => ({
   titleScore: null,
   title: {
     from: sql`srch_title_fts join srch_facet d on d.doc_rowid = srch_title_fts.rowid`,
-    match: sql`srch_title_fts match ${ftsTitleMatch(tokens, query)}`,
+    match: sql`srch_title_fts match ${ftsMatch(tokens, query, 'title_tokens')}`,
     key: sql`srch_title_fts.rowid`,
     newestFirst: sql`srch_title_fts.rowid desc`,
   },

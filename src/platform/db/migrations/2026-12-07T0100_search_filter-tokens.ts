@@ -24,51 +24,45 @@ const filterTokens = (row: string) =>
     || coalesce(' v' || hex(${row}.validity), '')
   )`);
 
-const OLD_TRIGGERS = ['srch_doc_fts_insert', 'srch_doc_fts_delete', 'srch_doc_fts_update'];
-const TITLE_TRIGGERS = ['srch_doc_title_fts_insert', 'srch_doc_title_fts_delete', 'srch_doc_title_fts_update'];
+/** A contentless FTS5 table over srch_doc's live rows: `columns` of srch_doc plus the filter tokens. */
+type FtsIndex = { table: string; triggerPrefix: string; columns: string[] };
+const MAIN: FtsIndex = { table: 'srch_fts', triggerPrefix: 'srch_doc_fts', columns: ['title_tokens', 'tokens'] };
+const TITLE: FtsIndex = { table: 'srch_title_fts', triggerPrefix: 'srch_doc_title_fts', columns: ['title_tokens'] };
+const triggers = (index: FtsIndex) => ['insert', 'delete', 'update'].map((e) => `${index.triggerPrefix}_${e}`);
+
+/** Creates the index, fills it from srch_doc, and the triggers that keep it in step. */
+async function createFtsIndex(db: Kysely<any>, { table, triggerPrefix, columns }: FtsIndex): Promise<void> {
+  const t = sql.id(table);
+  const names = sql.raw(['rowid', ...columns, 'filters'].join(', '));
+  const values = (row: string) => sql.join([sql.raw(`${row}.rowid`), ...columns.map((c) => sql.raw(`${row}.${c}`)), filterTokens(row)]);
+  await sql`create virtual table ${t} using fts5(${sql.raw(columns.join(', '))}, filters,
+    content='', contentless_delete=1, detail=column, tokenize='ascii')`.execute(db);
+  await sql`insert into ${t} (${names}) select ${values('d')} from srch_doc d where d.removed = 0`.execute(db);
+  await sql`create trigger ${sql.id(`${triggerPrefix}_insert`)} after insert on srch_doc when new.removed = 0 begin
+    insert into ${t} (${names}) values (${values('new')});
+  end`.execute(db);
+  await sql`create trigger ${sql.id(`${triggerPrefix}_delete`)} after delete on srch_doc begin
+    delete from ${t} where rowid = old.rowid;
+  end`.execute(db);
+  await sql`create trigger ${sql.id(`${triggerPrefix}_update`)} after update on srch_doc begin
+    delete from ${t} where rowid = old.rowid;
+    insert into ${t} (${names}) select ${values('new')} where new.removed = 0;
+  end`.execute(db);
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
   // No query orders or filters srch_doc by publication date (srch_facet has it): one index less to write.
   await sql`drop index if exists srch_doc_published_at`.execute(db);
-  for (const t of OLD_TRIGGERS) await sql`drop trigger if exists ${sql.id(t)}`.execute(db);
+  for (const t of triggers(MAIN)) await sql`drop trigger if exists ${sql.id(t)}`.execute(db);
   await sql`drop table if exists srch_fts`.execute(db);
-  await sql`create virtual table srch_fts using fts5(title_tokens, tokens, filters,
-    content='', contentless_delete=1, detail=column, tokenize='ascii')`.execute(db);
-  await sql`insert into srch_fts (rowid, title_tokens, tokens, filters)
-    select d.rowid, d.title_tokens, d.tokens, ${filterTokens('d')} from srch_doc d where d.removed = 0`.execute(db);
-  await sql`create trigger srch_doc_fts_insert after insert on srch_doc when new.removed = 0 begin
-    insert into srch_fts (rowid, title_tokens, tokens, filters) values (new.rowid, new.title_tokens, new.tokens, ${filterTokens('new')});
-  end`.execute(db);
-  await sql`create trigger srch_doc_fts_delete after delete on srch_doc begin
-    delete from srch_fts where rowid = old.rowid;
-  end`.execute(db);
-  await sql`create trigger srch_doc_fts_update after update on srch_doc begin
-    delete from srch_fts where rowid = old.rowid;
-    insert into srch_fts (rowid, title_tokens, tokens, filters)
-      select new.rowid, new.title_tokens, new.tokens, ${filterTokens('new')} where new.removed = 0;
-  end`.execute(db);
-
-  await sql`create virtual table srch_title_fts using fts5(title_tokens, filters,
-    content='', contentless_delete=1, detail=column, tokenize='ascii')`.execute(db);
-  await sql`insert into srch_title_fts (rowid, title_tokens, filters)
-    select d.rowid, d.title_tokens, ${filterTokens('d')} from srch_doc d where d.removed = 0`.execute(db);
-  await sql`create trigger srch_doc_title_fts_insert after insert on srch_doc when new.removed = 0 begin
-    insert into srch_title_fts (rowid, title_tokens, filters) values (new.rowid, new.title_tokens, ${filterTokens('new')});
-  end`.execute(db);
-  await sql`create trigger srch_doc_title_fts_delete after delete on srch_doc begin
-    delete from srch_title_fts where rowid = old.rowid;
-  end`.execute(db);
-  await sql`create trigger srch_doc_title_fts_update after update on srch_doc begin
-    delete from srch_title_fts where rowid = old.rowid;
-    insert into srch_title_fts (rowid, title_tokens, filters)
-      select new.rowid, new.title_tokens, ${filterTokens('new')} where new.removed = 0;
-  end`.execute(db);
+  await createFtsIndex(db, MAIN);
+  await createFtsIndex(db, TITLE);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
-  for (const t of [...OLD_TRIGGERS, ...TITLE_TRIGGERS]) await sql`drop trigger if exists ${sql.id(t)}`.execute(db);
+  for (const t of [...triggers(MAIN), ...triggers(TITLE)]) await sql`drop trigger if exists ${sql.id(t)}`.execute(db);
   await sql`drop table if exists srch_title_fts`.execute(db);
   await db.schema.createIndex('srch_doc_published_at').on('srch_doc').column('published_at').execute();
   await sql`drop table if exists srch_fts`.execute(db);
