@@ -1,28 +1,40 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_BODY_CHARS, capTokens, toRow } from './store.ts';
+import { distinctIndexTokens, indexTokens } from '../text/segment.ts';
+import { MAX_BODY_CHARS, toRow } from './store.ts';
 import { ORG, lawDoc } from './search.testkit.ts';
 
-test('capTokens keeps at most n repeats of a token and at most m distinct tokens, in order', () => {
-  assert.deepEqual(capTokens(['a', 'b', 'a', 'a', 'c', 'a'], 2, 10), ['a', 'b', 'a', 'c']);
-  assert.deepEqual(capTokens(['a', 'b', 'c', 'a', 'd', 'b'], 5, 2), ['a', 'b', 'a', 'b']);
+test('distinctIndexTokens: the index tokens of the texts in first-seen order, without repeats, capped', () => {
+  assert.deepEqual(distinctIndexTokens(['政务公开', '公开 政务 2023', '2023年'], 10), ['政务', '公开', '务公', '2023', '年']);
+  assert.deepEqual(distinctIndexTokens(['政务公开', '公开 政务 2023', '2023年'], 2), ['政务', '公开']);
+  assert.deepEqual(distinctIndexTokens(['', ' ，。'], 10), []);
 });
 
-test('property: capTokens output is a subsequence within both limits', () => {
+test('property: distinctIndexTokens equals the concatenated indexTokens without repeats, within the cap', () => {
+  const piece = fc.constantFrom(
+    '中华人民共和国',
+    '燃气管道',
+    '宜府办发〔2023〕5号',
+    'COVID-19',
+    '政務公開',
+    '看著',
+    '条例',
+    '，',
+    ' ',
+    'abc',
+    '１２',
+  );
   fc.assert(
     fc.property(
-      fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e')),
-      fc.integer({ min: 1, max: 4 }),
-      fc.integer({ min: 1, max: 5 }),
-      (tokens, occ, distinct) => {
-        const out = capTokens(tokens, occ, distinct);
-        const counts = new Map<string, number>();
-        for (const t of out) counts.set(t, (counts.get(t) ?? 0) + 1);
-        assert.ok(counts.size <= distinct && [...counts.values()].every((n) => n <= occ));
-        let i = 0;
-        for (const t of tokens) if (t === out[i]) i++;
-        assert.equal(i, out.length);
+      fc.array(
+        fc.array(piece, { maxLength: 6 }).map((p) => p.join('')),
+        { maxLength: 4 },
+      ),
+      fc.integer({ min: 1, max: 40 }),
+      (texts, max) => {
+        const expected = [...new Set(texts.flatMap((t) => indexTokens(t)))].slice(0, max);
+        assert.deepEqual(distinctIndexTokens(texts, max), expected);
       },
     ),
   );

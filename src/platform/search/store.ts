@@ -3,7 +3,7 @@
 // ranking differ (sqlite-fts5.ts, postgres-fts.ts).
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { indexTokens, titleTokens } from '../text/segment.ts';
+import { distinctIndexTokens, titleTokens } from '../text/segment.ts';
 import { normaliseDocNo, normaliseIndexNo } from './numbers.ts';
 import type { PreparedDoc, SearchDoc, SearchProvider } from './provider.ts';
 import type { SearchDocTable } from './search.tables.ts';
@@ -11,38 +11,12 @@ import type { SearchDocTable } from './search.tables.ts';
 /** Body text kept for snippets. Tokens come from the whole body. */
 export const MAX_BODY_CHARS = 20_000;
 /**
- * Each token is indexed once per body: ranking uses no term frequency (title tier, then date; query.ts), so
- * repeats would only cost index writes and space (a quarter of the tokens of a typical body).
- */
-export const MAX_OCCURRENCES = 1;
-/**
  * Distinct tokens indexed per body. A tsvector takes roughly 12 bytes per distinct token (positions past
  * 16383 collapse), so this keeps it well below PostgreSQL's 1 MB limit; real documents stay far below it.
+ * Each token is indexed once: ranking uses no term frequency (title tier, then date; query.ts), so repeats
+ * would only cost index writes and space (a quarter of the tokens of a typical body).
  */
 export const MAX_DISTINCT_TOKENS = 50_000;
-
-/** Drops repeats of a token past `maxOccurrences` and tokens first seen after `maxDistinct` others. */
-export function capTokens(tokens: string[], maxOccurrences = MAX_OCCURRENCES, maxDistinct = MAX_DISTINCT_TOKENS): string[] {
-  const out: string[] = [];
-  if (maxOccurrences === 1) {
-    // The usual case: each token once, in first-seen order.
-    const once = new Set<string>();
-    for (const t of tokens) {
-      if (once.has(t) || once.size >= maxDistinct) continue;
-      once.add(t);
-      out.push(t);
-    }
-    return out;
-  }
-  const seen = new Map<string, number>();
-  for (const t of tokens) {
-    const n = (seen.get(t) ?? 0) + 1;
-    if (n === 1 && seen.size >= maxDistinct) continue;
-    seen.set(t, n);
-    if (n <= maxOccurrences) out.push(t);
-  }
-  return out;
-}
 
 /** The first `max` UTF-16 units, without splitting a surrogate pair. */
 function cut(text: string, max: number): string {
@@ -65,7 +39,7 @@ function assertValid(doc: SearchDoc): void {
 export function toRow(doc: SearchDoc): PreparedDoc {
   assertValid(doc);
   const body = doc.body.replace(/\s+/g, ' ').trim();
-  const bodyTokens = capTokens([...indexTokens(doc.docNo ?? ''), ...indexTokens(doc.indexNo ?? ''), ...indexTokens(body)]);
+  const bodyTokens = distinctIndexTokens([doc.docNo ?? '', doc.indexNo ?? '', body], MAX_DISTINCT_TOKENS);
   return {
     id: doc.id,
     version: doc.version,

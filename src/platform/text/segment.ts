@@ -9,15 +9,12 @@
 // such tokens FTS5's `ascii` tokenizer and PostgreSQL's `simple` parser keep every token intact.
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { Converter, Locale } from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
+import { HAN_LETTER_BIT, TOKEN_CHAR_BIT, charClasses, hasSurrogate, isHanLetter, isHanWord, isSurrogate } from './char-classes.ts';
+import { toSimplified } from './traditional.ts';
 
 /** Longer tokens (hashes, long ASCII runs) are cut to this many characters, on both sides. */
 export const MAX_TOKEN_LENGTH = 64;
-
-// Hong Kong variants first (衞 → 卫), then Taiwan variants and standard traditional (看著 → 看着, 政務 → 政务).
-const fromHongKong = Converter({ from: 'hk', to: 'cn' });
-const fromTaiwan = Converter({ from: 'tw', to: 'cn' });
 
 let jieba: Jieba | undefined;
 let dictionary: Set<string> | undefined;
@@ -39,102 +36,103 @@ function dictionaryWords(): Set<string> {
 }
 
 /**
- * jieba's search mode from the words of its accurate mode, as jieba-rs computes it (the dictionary 2- and
- * 3-grams inside every longer word, then the word): one segmentation pass gives both, where calling
- * cutForSearch and cut segments the text twice.
+ * The dictionary's BMP words of 2 and 3 characters, keyed by their character codes: search mode asks about
+ * every 2- and 3-gram of every longer word, and a lookup by codes builds no string for the grams that are not
+ * words (most of them). Open addressing over typed arrays; a 2-gram has third code 0.
  */
-function searchWords(words: string[]): string[] {
+class DictionaryGrams {
+  private readonly pairs: Int32Array;
+  private readonly thirds: Uint16Array;
+  private readonly used: Uint8Array;
+  private readonly mask: number;
+
+  constructor(words: Iterable<string>) {
+    const grams = [...words].filter((w) => (w.length === 2 || w.length === 3) && !hasSurrogate(w));
+    let size = 1;
+    while (size < grams.length * 2) size *= 2;
+    this.pairs = new Int32Array(size);
+    this.thirds = new Uint16Array(size);
+    this.used = new Uint8Array(size);
+    this.mask = size - 1;
+    for (const g of grams) this.add(g.charCodeAt(0), g.charCodeAt(1), g.length === 3 ? g.charCodeAt(2) : 0);
+  }
+
+  /** A murmur3-style mix of the codes: neighbouring characters land far apart. */
+  private slot(pair: number, third: number): number {
+    let h = Math.imul(pair ^ Math.imul(third + 1, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) & this.mask;
+  }
+
+  private add(a: number, b: number, c: number): void {
+    const pair = (a << 16) | b;
+    let i = this.slot(pair, c);
+    while (this.used[i] === 1) {
+      if (this.pairs[i] === pair && this.thirds[i] === c) return;
+      i = (i + 1) & this.mask;
+    }
+    this.used[i] = 1;
+    this.pairs[i] = pair;
+    this.thirds[i] = c;
+  }
+
+  /** Whether the characters with codes a, b (and c, unless 0) are a dictionary word. */
+  has(a: number, b: number, c = 0): boolean {
+    const pair = (a << 16) | b;
+    let i = this.slot(pair, c);
+    while (this.used[i] === 1) {
+      if (this.pairs[i] === pair && this.thirds[i] === c) return true;
+      i = (i + 1) & this.mask;
+    }
+    return false;
+  }
+}
+
+let grams: DictionaryGrams | undefined;
+const dictionaryGrams = () => (grams ??= new DictionaryGrams(dictionaryWords()));
+
+/**
+ * jieba's search mode from the words of its accurate mode, as jieba-rs computes it (the dictionary 2- and
+ * 3-grams inside every longer word, then the word), passed to `emit`: one segmentation pass gives both,
+ * where calling cutForSearch and cut segments the text twice.
+ */
+function searchWords(words: string[], emit: (token: string) => void): void {
   const words2 = dictionaryWords();
-  const out: string[] = [];
+  const known = dictionaryGrams();
   for (const word of words) {
     const n = word.length;
     if (n > 2) {
       if (hasSurrogate(word)) {
         const chars = Array.from(word);
         const m = chars.length;
-        if (m > 2) for (let i = 0; i + 2 <= m; i++) if (words2.has(chars[i]! + chars[i + 1]!)) out.push(chars[i]! + chars[i + 1]!);
+        if (m > 2) for (let i = 0; i + 2 <= m; i++) if (words2.has(chars[i]! + chars[i + 1]!)) emit(chars[i]! + chars[i + 1]!);
         if (m > 3)
           for (let i = 0; i + 3 <= m; i++) {
             const gram = chars[i]! + chars[i + 1]! + chars[i + 2]!;
-            if (words2.has(gram)) out.push(gram);
+            if (words2.has(gram)) emit(gram);
           }
       } else {
-        // Most words: one UTF-16 unit per character, so grams are plain slices.
-        for (let i = 0; i + 2 <= n; i++) {
-          const gram = word.slice(i, i + 2);
-          if (words2.has(gram)) out.push(gram);
-        }
+        // Most words: one UTF-16 unit per character, looked up by codes.
+        for (let i = 0; i + 2 <= n; i++) if (known.has(word.charCodeAt(i), word.charCodeAt(i + 1))) emit(word.slice(i, i + 2));
         if (n > 3)
-          for (let i = 0; i + 3 <= n; i++) {
-            const gram = word.slice(i, i + 3);
-            if (words2.has(gram)) out.push(gram);
-          }
+          for (let i = 0; i + 3 <= n; i++)
+            if (known.has(word.charCodeAt(i), word.charCodeAt(i + 1), word.charCodeAt(i + 2))) emit(word.slice(i, i + 3));
       }
     }
-    out.push(word);
+    emit(word);
   }
-  return out;
-}
-
-function hasSurrogate(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return true;
-  }
-  return false;
-}
-
-/**
- * Per BMP code unit, whether the character is a Han letter (bit 1) and a letter or digit (bit 2), computed once
- * from the same Unicode property regexes the slow path uses: the hot loops test a table instead of a regex.
- */
-let charClasses: Uint8Array | undefined;
-function classes(): Uint8Array {
-  if (charClasses) return charClasses;
-  const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
-    const ch = String.fromCharCode(c);
-    table[c] = (HAN_LETTER.test(ch) ? 1 : 0) | (LETTER_OR_DIGIT.test(ch) ? 2 : 0);
-  }
-  charClasses = table;
-  return table;
-}
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-
-let convertible: RegExp | undefined;
-/**
- * Characters that traditional → simplified conversion changes on their own (個, 臺, 著 …) and the phrases it
- * changes although none of their characters changes alone (瞭解, 反覆 …), found once from the converters'
- * dictionaries. A text with none of them is left as it is: the converters cost more than segmentation, and
- * most texts are simplified already.
- */
-export function convertibleText(): RegExp {
-  if (convertible) return convertible;
-  const keys = new Set<string>();
-  for (const group of [...Locale.from.hk, ...Locale.from.tw, ...Locale.to.cn])
-    for (const d of group) for (const entry of String(d).split('|')) keys.add(entry.split(' ')[0] ?? '');
-  const convert = (t: string) => fromTaiwan(fromHongKong(t)).normalize('NFKC');
-  const chars = [...keys].filter((k) => /^\p{Script=Han}$/u.test(k) && convert(k) !== k);
-  const alone = new RegExp(`[${chars.join('')}]`, 'u');
-  const phrases = [...keys].filter((k) => Array.from(k).length > 1 && !alone.test(k) && convert(k) !== k);
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  convertible = new RegExp([`[${chars.join('')}]`, ...phrases.map(escape)].join('|'), 'u');
-  return convertible;
 }
 
 const NON_TOKEN = /[^\p{L}\p{N}]+/u;
 const OTHER_WORD = /(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 const HAN = /\p{Script=Han}/u;
-const HAN_LETTER = /^(?=\p{L})\p{Script=Han}$/u;
 const HAN_PAIR = /^(?:(?=\p{L})\p{Script=Han}){2}$/u;
-const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /** Full-width → half-width and other compatibility forms (NFKC), lower case, traditional → simplified. */
 export function normalise(text: string): string {
   const folded = text.normalize('NFKC').toLowerCase();
-  if (!HAN.test(folded) || !convertibleText().test(folded)) return folded;
-  return fromTaiwan(fromHongKong(folded)).normalize('NFKC');
+  return HAN.test(folded) ? toSimplified(folded) : folded;
 }
 
 const ALL_TOKEN = /^[\p{L}\p{N}]{1,64}$/u;
@@ -145,26 +143,30 @@ function isWholeToken(token: string, table: Uint8Array): boolean {
   if (n === 0 || n > MAX_TOKEN_LENGTH) return ALL_TOKEN.test(token);
   for (let i = 0; i < n; i++) {
     const c = token.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return ALL_TOKEN.test(token);
-    if ((table[c]! & 2) === 0) return false;
+    if (isSurrogate(c)) return ALL_TOKEN.test(token);
+    if ((table[c]! & TOKEN_CHAR_BIT) === 0) return false;
   }
   return true;
 }
 
-function clean(raw: string[]): string[] {
-  const table = classes();
-  const out: string[] = [];
-  for (const token of raw) {
-    // Most tokens are one short run of letters: kept as they are without splitting.
-    if (isWholeToken(token, table)) {
-      out.push(token);
-      continue;
-    }
-    for (const part of token.split(NON_TOKEN)) {
-      if (!part) continue;
-      out.push(part.length > MAX_TOKEN_LENGTH ? Array.from(part).slice(0, MAX_TOKEN_LENGTH).join('') : part);
-    }
+/** The token as 1–64 letters and digits, passed to `emit`: split at other characters, long parts cut. */
+function emitClean(token: string, table: Uint8Array, emit: (token: string) => void): void {
+  // Most tokens are one short run of letters: kept as they are without splitting.
+  if (isWholeToken(token, table)) {
+    emit(token);
+    return;
   }
+  for (const part of token.split(NON_TOKEN)) {
+    if (!part) continue;
+    emit(part.length > MAX_TOKEN_LENGTH ? Array.from(part).slice(0, MAX_TOKEN_LENGTH).join('') : part);
+  }
+}
+
+function clean(raw: string[]): string[] {
+  const table = charClasses();
+  const out: string[] = [];
+  const push = (t: string) => out.push(t);
+  for (const token of raw) emitClean(token, table, push);
   return out;
 }
 
@@ -181,39 +183,65 @@ function splitScripts(text: string): { other: string[]; chinese: string } {
 const firstChar = (w: string) => String.fromCodePoint(w.codePointAt(0) ?? 0);
 const lastChar = (w: string) => (/[\uDC00-\uDFFF]$/.test(w) ? w.slice(-2) : w.slice(-1));
 
-/** The pairs of Chinese characters that meet at a boundary between two words: 燃气管|道 → 管道. */
+/** The pair of Chinese characters that meet at the boundary of two words (燃气管|道 → 管道), or null. */
+function boundaryPair(prev: string, next: string, table: Uint8Array): string | null {
+  if (prev.length === 0 || next.length === 0) return null;
+  const a = prev.charCodeAt(prev.length - 1);
+  const b = next.charCodeAt(0);
+  if (isSurrogate(a) || isSurrogate(b)) {
+    const pair = lastChar(prev) + firstChar(next);
+    return HAN_PAIR.test(pair) ? pair : null;
+  }
+  return (table[a]! & HAN_LETTER_BIT) !== 0 && (table[b]! & HAN_LETTER_BIT) !== 0 ? prev[prev.length - 1]! + next[0]! : null;
+}
+
+/** The boundary pairs of a word sequence, with the index of the word left of each. */
 function boundaryPairs(words: string[]): { pair: string; left: number }[] {
-  const table = classes();
+  const table = charClasses();
   const out: { pair: string; left: number }[] = [];
   for (let i = 1; i < words.length; i++) {
-    const prev = words[i - 1]!;
-    const next = words[i]!;
-    if (prev.length === 0 || next.length === 0) continue;
-    const a = prev.charCodeAt(prev.length - 1);
-    const b = next.charCodeAt(0);
-    if (a >= 0xd800 && a <= 0xdfff) {
-      const pair = lastChar(prev) + firstChar(next);
-      if (HAN_PAIR.test(pair)) out.push({ pair, left: i - 1 });
-    } else if (b >= 0xd800 && b <= 0xdfff) {
-      const pair = prev[prev.length - 1]! + firstChar(next);
-      if (HAN_PAIR.test(pair)) out.push({ pair, left: i - 1 });
-    } else if ((table[a]! & 1) === 1 && (table[b]! & 1) === 1) out.push({ pair: prev[prev.length - 1]! + next[0]!, left: i - 1 });
+    const pair = boundaryPair(words[i - 1]!, words[i]!, table);
+    if (pair !== null) out.push({ pair, left: i - 1 });
   }
   return out;
 }
 
-function segmentNormalised(text: string): string[] {
+/**
+ * The index tokens of normalised text, in order, passed to `emit`: other-script words and numbers, jieba's
+ * search-mode words, then the boundary pairs. Returns jieba's accurate-mode words (empty without Chinese).
+ */
+function segmentNormalised(text: string, emit: (token: string) => void): string[] {
+  const table = charClasses();
   const { other, chinese } = splitScripts(text);
-  if (!chinese) return clean(other);
+  for (const w of other) emitClean(w, table, emit);
+  if (!chinese) return [];
   const words = segmenter().cut(chinese, true);
-  const tokens = [...other, ...searchWords(words)];
-  for (const { pair } of boundaryPairs(words)) tokens.push(pair);
-  return clean(tokens);
+  searchWords(words, (t) => emitClean(t, table, emit));
+  for (let i = 1; i < words.length; i++) {
+    const pair = boundaryPair(words[i - 1]!, words[i]!, table);
+    if (pair !== null) emitClean(pair, table, emit);
+  }
+  return words;
 }
 
 /** Tokens of a body text, repeats kept (term frequency matters for ranking). */
 export function indexTokens(text: string): string[] {
-  return segmentNormalised(normalise(text));
+  const out: string[] = [];
+  segmentNormalised(normalise(text), (t) => out.push(t));
+  return out;
+}
+
+/**
+ * The distinct index tokens of several texts, in first-seen order, at most `maxDistinct` of them: what
+ * `indexTokens` of each, concatenated, would give without repeats, without building the repeats.
+ */
+export function distinctIndexTokens(texts: string[], maxDistinct: number): string[] {
+  const seen = new Set<string>();
+  const add = (t: string) => {
+    if (seen.size < maxDistinct) seen.add(t);
+  };
+  for (const text of texts) segmentNormalised(normalise(text), add);
+  return [...seen];
 }
 
 const initialsCache = new Map<string, string>();
@@ -240,16 +268,15 @@ export function pinyinInitials(text: string): string {
  */
 export function titleTokens(title: string): string[] {
   const text = normalise(title);
-  const out = new Set(segmentNormalised(text));
-  for (const char of text) if (HAN_LETTER.test(char)) out.add(char);
+  const out = new Set<string>();
+  const words = segmentNormalised(text, (t) => out.add(t));
+  for (const char of text) if (isHanLetter(char)) out.add(char);
   const initials = (words: string) => {
     const value = pinyinInitials(words);
     if (value.length >= 2) out.add(value.slice(0, MAX_TOKEN_LENGTH));
   };
-  for (const word of [...out]) if (HAN_WORD.test(word)) initials(word);
-  const { chinese } = splitScripts(text);
-  const words = chinese ? segmenter().cut(chinese, true) : [];
-  for (let i = 1; i < words.length; i++) if (HAN_WORD.test(words[i - 1]! + words[i]!)) initials(words[i - 1]! + words[i]!);
+  for (const word of [...out]) if (isHanWord(word)) initials(word);
+  for (let i = 1; i < words.length; i++) if (isHanWord(words[i - 1]! + words[i]!)) initials(words[i - 1]! + words[i]!);
   initials(text);
   return [...out];
 }
@@ -266,7 +293,7 @@ export function queryTokens(q: string): string[] {
   if (!chinese) return [...new Set(clean(other))];
   const words = segmenter().cut(chinese, true);
   const pairs = boundaryPairs(words);
-  const lone = (i: number) => HAN_LETTER.test(words[i] ?? '');
+  const lone = (i: number) => isHanLetter(words[i] ?? '');
   const covered = new Map<string, boolean>(); // lone character → every occurrence has a pair
   words.forEach((w, i) => {
     if (lone(i)) covered.set(w, (covered.get(w) ?? true) && pairs.some((p) => p.left === i || p.left === i - 1));
@@ -290,10 +317,10 @@ export function queryTokens(q: string): string[] {
  */
 export function matchTokens(tokens: string[]): string[] {
   const words = dictionaryWords();
-  const han = tokens.filter((t) => HAN_WORD.test(t));
+  const han = tokens.filter((t) => isHanWord(t));
   const implied = (t: string) => {
     const n = Array.from(t).length;
     return (n === 2 || n === 3) && words.has(t) && han.some((u) => u !== t && Array.from(u).length > n && u.includes(t));
   };
-  return tokens.filter((t) => !HAN_WORD.test(t) || !implied(t));
+  return tokens.filter((t) => !isHanWord(t) || !implied(t));
 }
