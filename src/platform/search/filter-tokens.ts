@@ -1,16 +1,19 @@
-// The search filters as FTS5 tokens of the `filters` column (SQLite; migration 2026-12-07T0100 writes them
-// in SQL from the srch_doc row, and these functions must produce the same tokens for a query):
-//   o<segment> for every organisation of the row's path, k/t/g/v<hex of the UTF-8 value> for kind, topic,
-//   genre and validity, y<year>.
-// FTS5's `ascii` tokenizer lower-cases ASCII and splits on ASCII punctuation, so a path segment with '-' or
-// '_' (removed on both sides) or other punctuation may share tokens with another one: the filter tokens only
-// narrow the match, and the exact filters still run on the narrow row (query.ts).
+// The search filters as FTS5 tokens, next to the words in the one column of both indexes (SQLite; migration
+// 2026-12-07T0300 writes them in SQL from the srch_doc row, and these functions must produce the same tokens
+// for a query):
+//   _o<segment> for every organisation of the row's path, _k/_t/_g/_v<hex of the UTF-8 value> for kind,
+//   topic, genre and validity, _y<year>.
+// '_' is a token character of the index and never part of a word token, so no filter token matches a word.
+// FTS5's `ascii` tokenizer lower-cases ASCII and splits on other ASCII punctuation, so a path segment with '-'
+// or '_' (removed on both sides) or other punctuation may share tokens with another one: the filter tokens
+// only narrow the match, and the exact filters still run on the narrow row (query.ts). Organisation ids are
+// UUIDs (hex digits and '-'), whose segments are one token.
 import type { SearchQuery } from './provider.ts';
 
-const ASCII_SEPARATOR = /[^A-Za-z0-9\u0080-\uffff]+/;
+const ASCII_SEPARATOR = /[^A-Za-z0-9_\u0080-\uffff]+/;
 
 /**
- * The tokens a row under the subtree at `path` has: `o<segment>` for its segments, as the ascii tokenizer sees
+ * The tokens a row under the subtree at `path` has: `_o<segment>` for its segments, as the ascii tokenizer sees
  * them, without the top-level one when there are deeper ones (every row of a deeper subtree shares it, so its
  * long posting list would cost a walk and narrow little). All segments, not just the last, so that segment
  * names repeated in other branches narrow too.
@@ -18,7 +21,7 @@ const ASCII_SEPARATOR = /[^A-Za-z0-9\u0080-\uffff]+/;
 export function orgTokens(path: string): string[] {
   const segments = path.split('/').filter(Boolean);
   return (segments.length > 1 ? segments.slice(1) : segments).flatMap((segment) =>
-    `o${segment.replace(/[-_]/g, '')}`
+    `_o${segment.replace(/[-_]/g, '')}`
       .split(ASCII_SEPARATOR)
       .filter(Boolean)
       // The tokenizer folds ASCII letters only (Ä stays Ä).
@@ -30,7 +33,7 @@ const hex = (value: string) => Buffer.from(value, 'utf8').toString('hex');
 const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`;
 
 /**
- * The FTS5 expression (column `filters`) every row passing the query's filters matches, or null when the
+ * The FTS5 expression every row passing the query's filters matches, or null when the
  * query has no filter the index can narrow by. An empty org root list matches nothing and is left to SQL.
  */
 export function filterMatch(query: Pick<SearchQuery, 'orgRoots' | 'topic' | 'genre' | 'year' | 'validity' | 'kind'>): string | null {
@@ -40,11 +43,11 @@ export function filterMatch(query: Pick<SearchQuery, 'orgRoots' | 'topic' | 'gen
     const alternatives = roots.map((tokens) => `(${tokens.map(quoted).join(' AND ')})`);
     terms.push(alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`);
   }
-  if (query.kind != null) terms.push(quoted(`k${hex(query.kind)}`));
-  if (query.year != null && Number.isSafeInteger(query.year)) terms.push(quoted(`y${query.year}`));
-  if (query.topic != null) terms.push(quoted(`t${hex(query.topic)}`));
-  if (query.genre != null) terms.push(quoted(`g${hex(query.genre)}`));
-  if (query.validity != null) terms.push(quoted(`v${hex(query.validity)}`));
+  if (query.kind != null) terms.push(quoted(`_k${hex(query.kind)}`));
+  if (query.year != null && Number.isSafeInteger(query.year)) terms.push(quoted(`_y${query.year}`));
+  if (query.topic != null) terms.push(quoted(`_t${hex(query.topic)}`));
+  if (query.genre != null) terms.push(quoted(`_g${hex(query.genre)}`));
+  if (query.validity != null) terms.push(quoted(`_v${hex(query.validity)}`));
   // Explicit ANDs: FTS5 allows implicit AND between phrases only, not after a parenthesised group.
-  return terms.length ? `{filters} : (${terms.join(' AND ')})` : null;
+  return terms.length ? `(${terms.join(' AND ')})` : null;
 }

@@ -1,6 +1,7 @@
-// SQLite: FTS5 (contentless, kept in step with srch_doc by triggers, `ascii` tokenizer, see the migrations).
-// The words match the title or body columns, the filters the `filters` column (filter-tokens.ts); title
-// matches, the first ranking tier, come from the small title index srch_title_fts. Matches join the narrow
+// SQLite: FTS5 (contentless, one column of title, body and filter tokens, kept in step with srch_doc by
+// triggers, `ascii` tokenizer; migration 2026-12-07T0300). The filter tokens (filter-tokens.ts) sit next to the
+// words and never match one; title matches, the first ranking tier, come from the small title index
+// srch_title_fts. Matches join the narrow
 // srch_facet rows by the FTS5 rowid (= srch_doc's rowid); FTS5 walks its doclists newest rowid first.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -14,12 +15,9 @@ export function ftsQuery(tokens: string[]): string {
   return tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
 }
 
-/**
- * Every word in one of `columns` (title and body by default; the title index has only the title), and the
- * filters as tokens of the `filters` column (filter-tokens.ts).
- */
-export function ftsMatch(tokens: string[], query: SearchQuery, columns = 'title_tokens tokens'): string {
-  const words = `{${columns}} : (${ftsQuery(tokens)})`;
+/** Every word (in the title or the body; only the title in the title index), and the filters (filter-tokens.ts). */
+export function ftsMatch(tokens: string[], query: SearchQuery): string {
+  const words = `(${ftsQuery(tokens)})`;
   const filters = filterMatch(query);
   return filters ? `${words} AND ${filters}` : words;
 }
@@ -30,7 +28,7 @@ const fullText = (tokens: string[], query: SearchQuery): FullText => ({
   titleScore: null,
   title: {
     from: sql`srch_title_fts join srch_facet d on d.doc_rowid = srch_title_fts.rowid`,
-    match: sql`srch_title_fts match ${ftsMatch(tokens, query, 'title_tokens')}`,
+    match: sql`srch_title_fts match ${ftsMatch(tokens, query)}`,
     key: sql`srch_title_fts.rowid`,
     newestFirst: sql`srch_title_fts.rowid desc`,
   },

@@ -17,6 +17,7 @@ import * as consultations0 from './2026-12-06T0100_consultations_create-consulta
 import * as participation0 from './2026-12-06T0200_participation_create-qa-meetings-feedback.ts';
 import * as requests2 from './2026-12-06T0300_requests_representative-purpose.ts';
 import * as search2 from './2026-12-07T0100_search_filter-tokens.ts';
+import * as search3 from './2026-12-07T0300_search_one-column-index.ts';
 
 // Listed explicitly (not read from the folder) so the same list works under tsx, in tests and in bundles.
 // Names sort in time order; never rename or edit a migration that has shipped.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0200_participation_create-qa-meetings-feedback': participation0,
   '2026-12-06T0300_requests_representative-purpose': requests2,
   '2026-12-07T0100_search_filter-tokens': search2,
+  '2026-12-07T0300_search_one-column-index': search3,
 };
