@@ -15,7 +15,8 @@ test('property: cleaned text never contains a tag and cleaning is idempotent', (
   fc.assert(
     fc.property(fc.string({ maxLength: 200 }), (s) => {
       const once = cleanUserText(s);
-      assert.doesNotMatch(once, /<[a-z!/]/i);
+      // A tag starts with <letter, <! or </letter; a bare "</" at the end is text, and stays (fast-check found it).
+      assert.doesNotMatch(once, /<(?:[a-z!]|\/[a-z])/i);
       assert.equal(cleanUserText(once), once);
     }),
     { numRuns: 300 },
