@@ -22,21 +22,25 @@ export function ftsMatch(tokens: string[], query: SearchQuery): string {
   return filters ? `${words} AND ${filters}` : words;
 }
 
-const fullText = (tokens: string[], query: SearchQuery): FullText => ({
-  from: sql`srch_fts join srch_facet d on d.doc_rowid = srch_fts.rowid`,
-  match: sql`srch_fts match ${ftsMatch(tokens, query)}`,
-  titleScore: null,
-  title: {
-    from: sql`srch_title_fts join srch_facet d on d.doc_rowid = srch_title_fts.rowid`,
-    match: sql`srch_title_fts match ${ftsMatch(tokens, query)}`,
-    key: sql`srch_title_fts.rowid`,
-    newestFirst: sql`srch_title_fts.rowid desc`,
-  },
-  key: sql`srch_fts.rowid`,
-  narrowJoin: sql`d.doc_rowid = m.k`,
-  pageJoin: sql`x.rowid = pg.k`,
-  newestFirst: sql`srch_fts.rowid desc`,
-});
+// Both indexes hold the filter tokens next to the words, so one match expression serves both.
+const fullText = (tokens: string[], query: SearchQuery): FullText => {
+  const expression = ftsMatch(tokens, query);
+  return {
+    from: sql`srch_fts join srch_facet d on d.doc_rowid = srch_fts.rowid`,
+    match: sql`srch_fts match ${expression}`,
+    titleScore: null,
+    title: {
+      from: sql`srch_title_fts join srch_facet d on d.doc_rowid = srch_title_fts.rowid`,
+      match: sql`srch_title_fts match ${expression}`,
+      key: sql`srch_title_fts.rowid`,
+      newestFirst: sql`srch_title_fts.rowid desc`,
+    },
+    key: sql`srch_fts.rowid`,
+    narrowJoin: sql`d.doc_rowid = m.k`,
+    pageJoin: sql`x.rowid = pg.k`,
+    newestFirst: sql`srch_fts.rowid desc`,
+  };
+};
 
 export function createSqliteSearch(db: Kysely<DB>, limits: SearchLimits = DEFAULT_LIMITS): SearchProvider {
   return { ...createStore(db), search: (query) => runSearch(db, query, fullText, limits) };

@@ -7,9 +7,9 @@ export const HAN_LETTER_BIT = 1;
 /** A letter or digit (\p{L}\p{N}): a token character. */
 export const TOKEN_CHAR_BIT = 2;
 /** \p{Script=Han}, letter or not. */
-export const HAN_BIT = 4;
+const HAN_BIT = 4;
 
-export const HAN_LETTER = /^(?=\p{L})\p{Script=Han}$/u;
+const HAN_LETTER = /^(?=\p{L})\p{Script=Han}$/u;
 const TOKEN_CHAR = /^[\p{L}\p{N}]$/u;
 const HAN_CHAR = /^\p{Script=Han}$/u;
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;

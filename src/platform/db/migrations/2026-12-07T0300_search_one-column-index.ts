@@ -24,8 +24,8 @@ const filterTokens = (row: string) =>
     || coalesce(' _v' || hex(${row}.validity), '')
   )`);
 
-export const AUTOMERGE = 8;
-export const HASH_SIZE = 128 * 1024 * 1024;
+const AUTOMERGE = 8;
+const HASH_SIZE = 128 * 1024 * 1024;
 
 type FtsIndex = { table: string; triggerPrefix: string; columns: string[] };
 const MAIN: FtsIndex = { table: 'srch_fts', triggerPrefix: 'srch_doc_fts', columns: ['title_tokens', 'tokens'] };
