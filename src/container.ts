@@ -157,15 +157,22 @@ export function createServices(database: Database, config: Config, log: Pick<Log
 
   // Copies of organisation paths that a move must rewrite (a test checks every org_path column is listed).
   organisations.registerPathCopies([...searchOrgPathTables, ...reviewOrgPathTables, ...requestOrgPathTables, ...qaOrgPathTables, ...meetingOrgPathTables, ...feedbackOrgPathTables]);
-  organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId) });
+  // An organisation is deleted only when it holds nothing: test/http/organisation-delete.test.ts checks that every
+  // column holding organisation ids is either held here, owned below, or listed there with the reason it is neither.
+  organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId), reference: { table: 'iam_user', column: 'org_id' } });
   organisations.registerContentCheck({
     label: { zh: '角色授权', en: 'role grants' },
     count: (tx, orgId) => users.countGrantsIn(tx, orgId),
+    reference: { table: 'iam_role_grant', column: 'org_id' },
   });
-
-  organisations.registerContentCheck({ label: { zh: '文件', en: 'documents' }, count: (tx, orgId) => documents.countInOrg(tx, orgId) });
-  // Records with statutory weight (cases with deadlines, consultation results, decisions) and an organisation's own
-  // answer-letter wording: deleting their organisation would orphan them, so it is refused until they are gone.
+  organisations.registerContentCheck({
+    label: { zh: '文件', en: 'documents' },
+    count: (tx, orgId) => documents.countInOrg(tx, orgId),
+    reference: { table: 'doc_document', column: 'org_id' },
+  });
+  // Records with statutory weight (cases with deadlines, consultation results, decisions, filings) and what an
+  // organisation set up by hand (its answer-letter wording, themes): deleting their organisation would orphan them,
+  // so it is refused until they are gone.
   const heldRecords = [
     ['req_case', 'org_id', '依申请公开申请', 'information requests'],
     ['req_remedy', 'org_id', '行政复议和行政诉讼记录', 'review and litigation records'],
@@ -175,8 +182,21 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     ['qa_item', 'org_id', '政策问答', 'policy questions'],
     ['mtg_meeting', 'org_id', '会议', 'meetings'],
     ['fbk_case', 'org_id', '营商环境反馈', 'business-environment feedback'],
+    ['doc_filing', 'issuer_org_id', '规范性文件备案记录', 'normative-document filings'],
+    ['doc_filing', 'authority_org_id', '向其报备的规范性文件', 'normative documents filed with it'],
+    ['doc_filing_authority', 'authority_org_id', '以其为备案审查机关的机构设置', 'organisations that file with it'],
+    ['doc_cleanup', 'org_id', '规范性文件清理', 'normative-document clean-ups'],
+    ['doc_theme', 'org_id', '规范性文件专题分类', 'normative-document themes'],
   ] as const;
   for (const [table, column, zh, en] of heldRecords) organisations.registerContentCheck(rowsHeldIn(table, column, { zh, en }));
+  // Its catalog columns (created from templates on first view, empty without documents), 索引号 counters, filing
+  // authority and review steps: settings of the organisation alone, removed with it.
+  organisations.registerOwnedRows([
+    { table: 'doc_column', column: 'org_id' },
+    { table: 'doc_sequence', column: 'org_id' },
+    { table: 'doc_filing_authority', column: 'org_id' },
+    { table: 'rev_step_config', column: 'org_id' },
+  ]);
 
   return {
     database,

@@ -14,16 +14,26 @@ import type {
   UpdateOrganisationInput,
 } from '../../shared/schemas/organisations.ts';
 import { OrganisationRepository, type OrgRow } from './organisations.repository.ts';
+import { deleteRowsOf } from './content-checks.ts';
 import { presentContact, presentOrganisation } from './organisations.presenter.ts';
 import { canSitUnder } from './organisations.policy.ts';
 
+/** A column of another module's table that holds organisation ids. */
+export type OrgReference = { table: string; column: string };
+
 /** Something another module keeps per organisation; an organisation holding any of it cannot be deleted. */
-export type ContentCheck = { label: { zh: string; en: string }; count: (db: Kysely<DB>, orgId: string) => Promise<number> };
+export type ContentCheck = {
+  label: { zh: string; en: string };
+  count: (db: Kysely<DB>, orgId: string) => Promise<number>;
+  /** The column it counts (for the test that every reference to an organisation is covered). */
+  reference?: OrgReference;
+};
 
 export type OrgRef = { id: string; path: string; name: string; kind: string; uscc: string | null; divisionCode: string | null };
 
 export class OrganisationService {
   private readonly contentChecks: ContentCheck[] = [];
+  private readonly ownedRows: OrgReference[] = [];
   private readonly pathCopies = new Set<string>();
 
   constructor(
@@ -38,6 +48,19 @@ export class OrganisationService {
 
   registerContentCheck(check: ContentCheck): void {
     this.contentChecks.push(check);
+  }
+
+  /**
+   * Settings an organisation owns and that mean nothing without it (its catalog columns, counters, review steps):
+   * deleted with it, in the order given, once the content checks let the deletion go ahead.
+   */
+  registerOwnedRows(rows: readonly OrgReference[]): void {
+    this.ownedRows.push(...rows);
+  }
+
+  /** What a deletion looks at: the references that refuse it and the rows it removes. */
+  get deletionCoverage(): { held: OrgReference[]; owned: OrgReference[] } {
+    return { held: this.contentChecks.flatMap((c) => (c.reference ? [c.reference] : [])), owned: [...this.ownedRows] };
   }
 
   /** Tables of other modules that copy `org_path`; a move rewrites them in its transaction (platform/db/subtree.ts). */
@@ -71,7 +94,13 @@ export class OrganisationService {
   async list(actor: Actor, input: ListOrganisationsInput) {
     const page = input.page ?? 1;
     const pageSize = input.pageSize ?? 20;
-    const filter = { roots: scopeRoots(actor, 'org.read'), q: input.q, parentId: input.parentId, kind: input.kind, includeInactive: input.includeInactive };
+    const filter = {
+      roots: scopeRoots(actor, 'org.read'),
+      q: input.q,
+      parentId: input.parentId,
+      kind: input.kind,
+      includeInactive: input.includeInactive,
+    };
     const [rows, total] = await Promise.all([
       this.repo().list(filter, { offset: (page - 1) * pageSize, limit: pageSize }),
       this.repo().countFiltered(filter),
@@ -156,7 +185,14 @@ export class OrganisationService {
       }
       await repo.update(id, patch);
       const after = { ...row, ...patch };
-      await tx.audit({ action: 'organisation.update', entityType: 'organisation', entityId: id, org: row, before: presentOrganisation(row), after: presentOrganisation(after) });
+      await tx.audit({
+        action: 'organisation.update',
+        entityType: 'organisation',
+        entityId: id,
+        org: row,
+        before: presentOrganisation(row),
+        after: presentOrganisation(after),
+      });
       return presentOrganisation(after);
     });
   }
@@ -227,8 +263,19 @@ export class OrganisationService {
           what: { zh: held.map((h) => h.zh).join('、'), en: held.map((h) => h.en).join(', ') },
         });
       }
+      const removed: Record<string, number> = {};
+      for (const owned of this.ownedRows) {
+        const n = await deleteRowsOf(tx.db, owned, id);
+        if (n > 0) removed[owned.table] = (removed[owned.table] ?? 0) + n;
+      }
       await repo.delete(id);
-      await tx.audit({ action: 'organisation.delete', entityType: 'organisation', entityId: id, org: row, before: presentOrganisation(row) });
+      await tx.audit({
+        action: 'organisation.delete',
+        entityType: 'organisation',
+        entityId: id,
+        org: row,
+        before: { ...presentOrganisation(row), removed },
+      });
     });
   }
 
