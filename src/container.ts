@@ -37,10 +37,10 @@ import type { WorkingDays } from './platform/calendar/types.ts';
 import { Notifier, Verification, logGateway } from './platform/notify/index.ts';
 import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService, interpretationTodos, reviewOrgPathTables, scanSettings } from './modules/review/index.ts';
 import { ReportsService } from './modules/reports/index.ts';
-import { CommentService, ConsultationService, consultationOrgPathTables, consultationTodos, defaultPeriodRules, parsePeriodRules } from './modules/consultations/index.ts';
+import { CommentService, ConsultationService, consultationIndexer as createConsultationIndexer, consultationOrgPathTables, consultationTodos, defaultPeriodRules, parsePeriodRules } from './modules/consultations/index.ts';
 import { DecisionService, decisionOrgPathTables } from './modules/decisions/index.ts';
-import { QaIndexer, QaService, qaOrgPathTables, qaTodos } from './modules/qa/index.ts';
-import { MeetingService, meetingOrgPathTables } from './modules/meetings/index.ts';
+import { QaService, qaIndexer as createQaIndexer, qaOrgPathTables, qaTodos } from './modules/qa/index.ts';
+import { MeetingService, meetingIndexer as createMeetingIndexer, meetingOrgPathTables } from './modules/meetings/index.ts';
 import { FeedbackService, feedbackOrgPathTables, feedbackTodos, parseCategories } from './modules/feedback/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
@@ -144,10 +144,15 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   // Participation: policy Q&A (routed to the policy's issuing department, working-day deadline, asker notified),
   // indexed with documents in the shared search (kind 'qa'); see docs/participation.md.
   const qa = new QaService(db, uow, organisations, documents, requestCalendar, notifier, { answerDays: config.qaAnswerDays, today: requestsToday });
-  const qaIndexer = new QaIndexer(qa, searchProvider);
+  const qaIndexer = createQaIndexer(qa, searchProvider);
   qaIndexer.register(outbox);
   todo.register(qaTodos(qa));
   const meetings = new MeetingService(db, uow, organisations, documents);
+  // Consultations (kind 'consultation') and meetings (kind 'meeting') join documents and Q&As in the shared search.
+  const consultationIndexer = createConsultationIndexer(consultations, searchProvider);
+  consultationIndexer.register(outbox);
+  const meetingIndexer = createMeetingIndexer(meetings, searchProvider);
+  meetingIndexer.register(outbox);
   const feedback = new FeedbackService(db, uow, organisations, requestCalendar, notifier, {
     replyDays: config.feedbackReplyDays,
     categories: parseCategories(config.feedbackCategories),
@@ -238,6 +243,8 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     decisions,
     qa,
     qaIndexer,
+    consultationIndexer,
+    meetingIndexer,
     meetings,
     feedback,
   };

@@ -20,7 +20,7 @@ test('gongkai search reindex: an emptied index is rebuilt from the published doc
 
   const r = await cli(inst, ['search', 'reindex']);
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /已重建搜索索引：文件 3 篇，政策问答 0 条；索引现有 3 条。/);
+  assert.match(r.out, /已重建搜索索引：文件 3 篇，政策问答 0 条，意见征集 0 项，会议 0 次；索引现有 3 条。/);
   assert.equal(await indexed(), 3);
   const found = await withServices(inst, (s) => s.search.search({ q: '条例' }));
   assert.ok(found.total >= 1, 'the rebuilt index answers searches');

@@ -19,7 +19,7 @@ export const disclosureNames: Record<string, string> = {
   withheld: '不予公开',
 };
 
-export const kindNames: Record<string, string> = { document: '文件', interpretation: '政策解读', qa: '问答' };
+export const kindNames: Record<string, string> = { document: '文件', interpretation: '政策解读', qa: '问答', consultation: '意见征集', meeting: '会议' };
 
 /** 主题分类 as a path (综合政务\政务公开); unknown codes are shown as stored. */
 export function topicLabel(code: string | null): string | null {

@@ -83,6 +83,11 @@ export class ConsultationsRepository {
       .execute();
   }
 
+  async publicIds(): Promise<string[]> {
+    const rows = await this.db.selectFrom('con_consultation').select('id').where('state', 'in', ['published', 'concluded']).execute();
+    return rows.map((r) => r.id);
+  }
+
   byFinalDocument(documentId: string): Promise<ConsultationRow[]> {
     return this.db.selectFrom('con_consultation').selectAll().where('final_document_id', '=', documentId).where('state', '=', 'concluded').execute();
   }

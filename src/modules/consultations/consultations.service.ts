@@ -17,7 +17,11 @@ import { phaseOf, transition, type ConsultationEvent, type Guard, type Phase, ty
 import { checkPeriod, consultationKinds, kindNames, type ConsultationKind, type PeriodRules } from './domain/periods.ts';
 import { plainText } from './domain/text.ts';
 import { presentSummary, presentView, presentStaffView } from './consultations.presenter.ts';
+import type { IndexedRecord } from '../../platform/search/index.ts';
 import type { Channel, ConsultationInput, ConsultationSummary, ConsultationView, StaffConsultationView } from './consultations.dto.ts';
+
+/** Outbox topic of every change to a consultation (payload: consultationId); the search indexer listens. */
+export const CONSULTATION_CHANGED = 'consultation.changed';
 
 export type ConsultationOptions = { periodRules: PeriodRules; today: () => string };
 
@@ -94,6 +98,36 @@ export class ConsultationService {
   async getPublic(id: string): Promise<ConsultationView> {
     const row = await this.requirePublic(id);
     return presentView(this.ctx(), row, await this.orgName(row));
+  }
+
+  /** The consultation as search indexes it, or null when the public may not see it (draft, withdrawn, deleted). */
+  async indexable(id: string): Promise<IndexedRecord | null> {
+    const row = await this.repo().find(id);
+    if (!row || (row.state !== 'published' && row.state !== 'concluded')) return null;
+    const publishedAt = row.published_at ?? row.updated_at;
+    const parts = [`${kindNames[row.kind as ConsultationKind] ?? ''}，征求意见期限：${row.opens_on} 至 ${row.closes_on}`, row.explanation, row.draft_text];
+    if (row.state === 'concluded' && row.result_summary) parts.push(`意见采纳情况：${row.result_summary}`);
+    return {
+      id: row.id,
+      orgId: row.org_id,
+      orgPath: row.org_path,
+      title: row.title,
+      body: parts.filter(Boolean).join('\n'),
+      docNo: null,
+      indexNo: null,
+      topic: null,
+      genre: null,
+      year: Number(publishedAt.slice(0, 4)),
+      validity: null,
+      publishedAt,
+      url: `/consultations/${encodeURIComponent(row.id)}`,
+      kind: 'consultation',
+    };
+  }
+
+  /** Ids of every consultation the public may see (for a full reindex). */
+  async publicIds(): Promise<string[]> {
+    return this.repo().publicIds();
   }
 
   /** Concluded consultations whose final document this is (for "征求意见及采纳情况" on the document page). */
@@ -312,8 +346,10 @@ export class ConsultationService {
     return fields;
   }
 
-  private audit(tx: Tx, action: string, row: ConsultationRow, before: unknown, after: unknown) {
-    return tx.audit({ action, entityType: 'consultation', entityId: row.id, org: { id: row.org_id, path: row.org_path }, before, after });
+  /** Every change is audited and announced (the search index follows what the public may see). */
+  private async audit(tx: Tx, action: string, row: ConsultationRow, before: unknown, after: unknown) {
+    await tx.audit({ action, entityType: 'consultation', entityId: row.id, org: { id: row.org_id, path: row.org_path }, before, after });
+    await tx.emit({ topic: CONSULTATION_CHANGED, payload: { consultationId: row.id } });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { SearchProvider } from '../../platform/search/index.ts';
+import { versionOf, type SearchProvider } from '../../platform/search/index.ts';
 import type { OutboxProcessor } from '../../platform/events/outbox.ts';
 import { DocumentRepository } from './documents.repository.ts';
 import { AttachmentRepository } from './attachments.repository.ts';
@@ -64,9 +64,4 @@ export class DocumentIndexer {
     for (const { id } of ids) await this.sync(id, version);
     return ids.length;
   }
-}
-
-/** UUIDv7 ids start with a 48-bit millisecond timestamp: the event's time, monotonic enough for versioning. */
-export function versionOf(uuidV7: string): number {
-  return parseInt(uuidV7.replace(/-/g, '').slice(0, 12), 16);
 }

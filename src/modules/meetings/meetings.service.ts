@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldError } from '
 import type { OrganisationService } from '../organisations/index.ts';
 import type { DocumentService } from '../documents/index.ts';
 import { cleanUserText } from '../qa/index.ts';
+import type { IndexedRecord } from '../../platform/search/index.ts';
 import { MeetingsRepository, type MeetingFilter, type MeetingRow } from './meetings.repository.ts';
 import {
   defaultTitle, meetingActions, meetingKindNames, meetingKinds, meetingStateNames, meetingTransition, noParticipation, participantKinds, publicItems, totalParticipants,
@@ -25,6 +26,9 @@ export type PublicMeeting = {
 export type StaffMeeting = Omit<PublicMeeting, 'decidedItems' | 'publishedAt' | 'documents' | 'participantsTotal'> & {
   items: DecidedItem[]; documentIds: string[]; state: MeetingState; stateName: string; publishedAt: string | null; actions: MeetingEvent[];
 };
+
+/** Outbox topic of every edit or state change of a meeting (payload: meetingId); the search indexer listens. */
+export const MEETING_CHANGED = 'meeting.changed';
 
 const LIMITS = { title: 100, pressRelease: 20_000, items: 50, itemText: 1000, perKind: 10_000, links: 20 } as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -92,6 +96,35 @@ export class MeetingService {
     return this.get(actor, id);
   }
 
+  /** The meeting as search indexes it (its public view: no confidential item), or null unless published. */
+  async indexable(id: string): Promise<IndexedRecord | null> {
+    const row = await this.repo().find(id);
+    if (!row || row.state !== 'published') return null;
+    const m = (await this.presentPublic([row]))[0]!;
+    const items = m.decidedItems.map((text, i) => `${i + 1}. ${text}`);
+    return {
+      id: m.id,
+      orgId: m.orgId,
+      orgPath: row.org_path,
+      title: m.title,
+      body: [`${m.kindName}，${m.heldOn}`, m.pressRelease, ...(items.length ? ['议定事项', ...items] : [])].join('\n'),
+      docNo: null,
+      indexNo: null,
+      topic: null,
+      genre: null,
+      year: Number(m.publishedAt.slice(0, 4)),
+      validity: null,
+      publishedAt: m.publishedAt,
+      url: `/meetings/${encodeURIComponent(m.id)}`,
+      kind: 'meeting',
+    };
+  }
+
+  /** Ids of every published meeting (for a full reindex). */
+  async publicIds(): Promise<string[]> {
+    return (await this.repo().list({ roots: null, states: ['published'] }, 0, 1_000_000)).map((r) => r.id);
+  }
+
   async update(actor: Actor, id: string, input: MeetingInput): Promise<StaffMeeting> {
     const row = await this.readable(actor, id);
     const t = meetingTransition(row.state as MeetingState, 'edit', can(actor, 'meeting.manage', row.org_path));
@@ -112,6 +145,7 @@ export class MeetingService {
       });
       if (!ok) throw new ConflictError('EDIT_CONFLICT');
       await tx.audit({ action: 'meeting.update', entityType: 'meeting', entityId: id, org: { id: row.org_id, path: row.org_path }, before: { title: row.title }, after: { fields: Object.keys(f) } });
+      await tx.emit({ topic: MEETING_CHANGED, payload: { meetingId: id } });
     });
     return this.get(actor, id);
   }
@@ -125,6 +159,7 @@ export class MeetingService {
       const ok = await this.repo(tx.db).update(id, row.updated_at, { state: t.next, updated_at: now, ...(t.next === 'published' && { published_at: now }) });
       if (!ok) throw new ConflictError('EDIT_CONFLICT');
       await tx.audit({ action: `meeting.${event}`, entityType: 'meeting', entityId: id, org: { id: row.org_id, path: row.org_path }, before: { state: row.state }, after: { state: t.next } });
+      await tx.emit({ topic: MEETING_CHANGED, payload: { meetingId: id } });
     });
     return this.get(actor, id);
   }
