@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { buildTestApp, ADMIN_PASSWORD } from '../support/app.ts';
 import { buildUser, orgByName } from '../support/factories.ts';
 import { buildApp } from '../../src/app.ts';
+import { applicantFields, multipart, proofPdf, setupRequests } from './requests.support.ts';
 
 test('sessions live in the database: a second app instance accepts the cookie; logout ends it everywhere', async (t) => {
   const { app, services, login } = await buildTestApp(t);
@@ -155,4 +156,34 @@ test('the session tells the admin app what the user may do', async (t) => {
   const admin = (await app.inject({ url: '/api/v1/auth/me', headers: await login('admin', ADMIN_PASSWORD) })).json();
   assert.equal(admin.platformAdmin, true);
   assert.ok(admin.permissions.includes('audit.read'));
+});
+
+test('a case handler’s token with requests:read lists cases but cannot act on them; requests:write can; documents:read sees no case', async (t) => {
+  const { app, dept, handler } = await setupRequests(t);
+  const form = await multipart(applicantFields(dept.id), { identityProof: { name: '身份证.pdf', bytes: proofPdf() } });
+  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/requests', ...form })).statusCode, 201);
+  const scopes = (await app.inject({ url: '/api/v1/tokens/scopes', headers: handler })).json().items.map((s: { code: string }) => s.code);
+  assert.deepEqual(scopes.filter((s: string) => s.startsWith('requests:')), ['requests:read', 'requests:write']);
+  assert.ok(!scopes.includes('consultations:write'), 'only scopes the user holds are offered');
+  const bearer = async (scope: string) => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: handler, payload: { name: scope, scopes: [scope] } });
+    assert.equal(res.statusCode, 201, res.body);
+    return { authorization: `Bearer ${res.json().token as string}` };
+  };
+  const reader = await bearer('requests:read');
+  const list = await app.inject({ url: '/api/v1/requests', headers: reader });
+  assert.equal(list.statusCode, 200, list.body);
+  assert.equal(list.json().total, 1);
+  const id = list.json().items[0].id as string;
+  const correction = { type: 'correction_requested', occurredOn: '2026-11-25', what: '请写明所需信息的年份', dueOn: '2026-12-10' };
+  const refused = await app.inject({ method: 'POST', url: `/api/v1/requests/${id}/events`, headers: reader, payload: correction });
+  assert.ok([403, 404, 409].includes(refused.statusCode), refused.body);
+  const state = async () => (await app.inject({ url: `/api/v1/requests/${id}`, headers: reader })).json().state as string;
+  assert.equal(await state(), 'registered', 'nothing changed');
+  const writer = await bearer('requests:write');
+  const done = await app.inject({ method: 'POST', url: `/api/v1/requests/${id}/events`, headers: writer, payload: correction });
+  assert.equal(done.statusCode, 200, done.body);
+  assert.equal(await state(), 'correction_requested');
+  const admin = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: handler, payload: { name: 'x', scopes: ['documents:read'] } });
+  assert.equal(admin.statusCode, 400, 'a case handler holds no document.read');
 });

@@ -117,6 +117,19 @@ export const tokenScopes = {
   'audit:read': { name: '读取审计日志', permissions: ['audit.read'] },
   'documents:read': { name: '读取文件（含草稿）', permissions: ['document.read'] },
   'documents:write': { name: '编辑文件', permissions: ['document.read', 'document.edit'] },
+  // Reviewing, publishing, moderating, legal review and extension approval stay with people (four-eyes rules).
+  'requests:read': { name: '读取依申请公开案件（含申请人信息）', permissions: ['request.read'] },
+  'requests:write': { name: '办理依申请公开案件', permissions: ['request.read', 'request.handle'] },
+  'consultations:read': { name: '读取意见征集（含未公开意见）', permissions: ['consultation.read'] },
+  'consultations:write': { name: '管理意见征集', permissions: ['consultation.read', 'consultation.manage'] },
+  'decisions:read': { name: '读取重大行政决策事项', permissions: ['decision.read'] },
+  'decisions:write': { name: '维护重大行政决策事项', permissions: ['decision.read', 'decision.manage'] },
+  'qa:read': { name: '读取政策问答（含未公开）', permissions: ['qa.read'] },
+  'qa:write': { name: '答复政策问答', permissions: ['qa.read', 'qa.answer'] },
+  'meetings:read': { name: '读取重大会议（含草稿）', permissions: ['meeting.read'] },
+  'meetings:write': { name: '管理重大会议', permissions: ['meeting.read', 'meeting.manage'] },
+  'feedback:read': { name: '读取营商环境线索', permissions: ['feedback.read'] },
+  'feedback:write': { name: '办理营商环境线索', permissions: ['feedback.read', 'feedback.handle'] },
 } as const satisfies Record<string, { name: string; permissions: readonly Permission[] }>;
 export type TokenScope = keyof typeof tokenScopes;
 export const isTokenScope = (v: string): v is TokenScope => Object.hasOwn(tokenScopes, v);

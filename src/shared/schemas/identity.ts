@@ -63,7 +63,7 @@ export const User = Type.Object({
 export const CreateToken = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 60 }),
-    scopes: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 20, uniqueItems: true }),
+    scopes: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 40, uniqueItems: true }),
     expiresAt: Type.Optional(Nullable(Type.String({ format: 'date' }))),
   },
   { additionalProperties: false },
