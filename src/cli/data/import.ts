@@ -7,6 +7,7 @@ import type { Progress } from '../progress.ts';
 import { fromPortable, readRows, type ExportDocument, type Row } from './export.ts';
 import { anyDb, countRows, executedMigrations, holdsData, listTables, type TableInfo } from '../../platform/db/introspect.ts';
 import { chunkSize, insertOrder, parentsFirst } from './order.ts';
+import { transact } from '../../platform/db/transaction-scope.ts';
 
 /** Where restored rows come from. */
 export type ImportSource = {
@@ -76,7 +77,7 @@ export async function importInto(target: Database, source: ImportSource, options
   const counts: Record<string, number> = {};
   const { progress } = options;
 
-  await target.db.transaction().execute(async (trx) => {
+  await transact(target.db, async (trx) => {
     const db = anyDb({ db: trx });
     if (found) {
       progress.start('清空目标数据库', tables.length);

@@ -26,6 +26,7 @@ import type { LetterData } from './letters/letter.types.ts';
 import type { Notifier } from '../../platform/notify/notifier.ts';
 import { dueNoticeMessage, dueNoticeRecipients, loadDueNoticeStaff, type DueNotice } from './due-notices.ts';
 import type { ReqApplicantTable, ReqCaseTable } from './requests.tables.ts';
+import { transact } from '../../platform/db/transaction-scope.ts';
 
 export type PublicMeta = { ip: string | null; requestId?: string | null };
 /** The letters engineer's renderer (src/modules/requests/letters/), wired in container.ts. */
@@ -841,7 +842,7 @@ export class RequestService {
     let n = 0;
     for (const i of items) {
       const urgency = i.urgency as DueNotice['urgency'];
-      const sent = await this.db.transaction().execute(async (trx) => {
+      const sent = await transact(this.db, async (trx) => {
         if (!(await this.repo(trx).notify(i.id, i.orgId, urgency, today, i.answerDue?.date ?? null))) return false;
         if (!this.notifier) return true;
         const { org_path } = await trx.selectFrom('req_case').select('org_path').where('id', '=', i.id).executeTakeFirstOrThrow();

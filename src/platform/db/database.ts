@@ -2,12 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely';
 import { ConfigError } from '../config/load.ts';
 import type { DB } from './schema.ts';
 import type { SqlDialect } from './dialect/types.ts';
 import { sqliteDialect } from './dialect/sqlite.ts';
 import { postgresDialect } from './dialect/postgres.ts';
+import { RootQueryInTransactionError, insideTransaction } from './transaction-scope.ts';
 
 export type Database = {
   db: Kysely<DB>;
@@ -38,7 +39,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   handle.pragma('synchronous = NORMAL');
   // 64 MiB of page cache (the default is 2 MiB): index writes and full-text merges touch many pages.
   handle.pragma('cache_size = -65536');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<DB>({ dialect: new GuardedSqliteDialect({ database: handle }) });
   return { db, dialect: sqliteDialect, sqlite: handle, close: () => db.destroy() };
 }
 
@@ -54,5 +55,18 @@ export async function assertReachable(database: Database, options: DatabaseOptio
       throw new ConfigError([`DATABASE_URL=${shown}: 无法连接 PostgreSQL（${reason}）。数据库不存在时请先创建，例如 createdb ${name} / cannot connect`]);
     }
     throw new ConfigError([`GONGKAI_DATA_DIR: 无法打开 SQLite 数据库 ${options.sqliteFile}（${reason}）/ cannot open the database`]);
+  }
+}
+
+/**
+ * SQLite's one connection is held by an open transaction: asking for it from inside that transaction's work
+ * (a root query or a nested transaction) would wait forever, so it fails at once (transaction-scope.ts).
+ */
+class GuardedSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = () => (insideTransaction() ? Promise.reject(new RootQueryInTransactionError()) : acquire());
+    return driver;
   }
 }

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { createTestDatabase } from '../../../test/support/db.ts';
+import { createTestDatabase, testPostgresUrl } from '../../../test/support/db.ts';
 import { createUnitOfWork } from './unit-of-work.ts';
+import { RootQueryInTransactionError } from './transaction-scope.ts';
 import { OutboxProcessor } from '../events/outbox.ts';
 import { systemActor } from '../authz/actor.ts';
 
@@ -61,4 +62,31 @@ test('a failing handler is retried later, not lost', async (t) => {
   assert.equal(row.attempts, 1);
   assert.match(row.last_error!, /down/);
   assert.ok(row.available_at > new Date().toISOString(), 'retry is scheduled later');
+});
+
+test('on SQLite a root query or a nested transaction inside a transaction fails at once instead of hanging the app', { skip: testPostgresUrl ? 'PostgreSQL has a pool: no self-wait' : false }, async (t) => {
+  const { database, dispose } = await createTestDatabase();
+  t.after(dispose);
+  const { db } = database;
+  const uow = createUnitOfWork(db);
+  let later: Promise<number> | undefined;
+  await assert.rejects(
+    uow(systemActor(), async (tx) => {
+      await tx.audit({ action: 'x.create', entityType: 'x', entityId: '1' });
+      await count(db, 'aud_log'); // the mistake: db instead of tx.db
+    }),
+    RootQueryInTransactionError,
+  );
+  assert.equal(await count(db, 'aud_log'), 0, 'the transaction rolled back; the connection is free again');
+  await assert.rejects(
+    uow(systemActor(), () => uow(systemActor(), async () => undefined)),
+    RootQueryInTransactionError,
+  );
+  await uow(systemActor(), async (tx) => {
+    await tx.audit({ action: 'x.create', entityType: 'x', entityId: '2' });
+    assert.equal(await count(tx.db, 'aud_log'), 1, 'the transaction itself reads as usual');
+    // Work started inside and run after the end (fire-and-forget) may use the root connection then.
+    later = new Promise((resolve) => setTimeout(resolve, 50)).then(() => count(db, 'aud_log'));
+  });
+  assert.equal(await later, 1);
 });

@@ -3,6 +3,7 @@ import type { DB } from './schema.ts';
 import type { Actor } from '../authz/actor.ts';
 import { appendAudit, type AuditEntry } from '../audit/audit.ts';
 import { enqueue, type DomainEvent, type OutboxProcessor } from '../events/outbox.ts';
+import { transact } from './transaction-scope.ts';
 
 /** What a use case gets inside its transaction: the transaction itself, its audit trail and its outbox. */
 export type Tx = {
@@ -21,7 +22,7 @@ export type UnitOfWork = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => Prom
 export function createUnitOfWork(db: Kysely<DB>, outbox?: OutboxProcessor): UnitOfWork {
   return async (actor, work) => {
     let emitted = false;
-    const result = await db.transaction().execute((trx) =>
+    const result = await transact(db, (trx) =>
       work({
         db: trx,
         actor,

@@ -6,6 +6,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import { ValidationError } from '../errors.ts';
 import type { Notifier } from './notifier.ts';
 import type { NotifyChannel } from './notify.tables.ts';
+import { transact } from '../db/transaction-scope.ts';
 
 export type VerificationOptions = {
   /** Minutes a code stays valid. */
@@ -66,7 +67,7 @@ export class Verification {
     if (recent.length >= this.options.perHour) throw ValidationError.field(field, 'codeTooMany');
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const expiresAt = new Date(now.getTime() + this.options.ttlMinutes * 60_000).toISOString();
-    await this.db.transaction().execute(async (trx) => {
+    await transact(this.db, async (trx) => {
       await trx
         .insertInto('ntf_code')
         .values({ id: newId(), channel, recipient_hash: recipientHash, purpose, code_hash: sha256(`${purpose}:${code}`), created_at: now.toISOString(), expires_at: expiresAt, attempts: 0, used_at: null })
