@@ -189,7 +189,7 @@ export function createServices(database: Database, config: Config, log: Pick<Log
     ['fbk_case', 'org_id', '营商环境反馈', 'business-environment feedback'],
     ['doc_filing', 'issuer_org_id', '规范性文件备案记录', 'normative-document filings'],
     ['doc_filing', 'authority_org_id', '向其报备的规范性文件', 'normative documents filed with it'],
-    ['doc_filing_authority', 'authority_org_id', '以其为备案审查机关的机构设置', 'organisations that file with it'],
+    ['doc_filing_authority', 'authority_org_id', '以其为备案审查机关的机构', 'organisations that file with it'],
     ['doc_cleanup', 'org_id', '规范性文件清理', 'normative-document clean-ups'],
     ['doc_theme', 'org_id', '规范性文件专题分类', 'normative-document themes'],
   ] as const;
