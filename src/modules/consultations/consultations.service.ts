@@ -346,10 +346,10 @@ export class ConsultationService {
     return fields;
   }
 
-  /** Every change is audited and announced (the search index follows what the public may see). */
+  /** Every change is audited; a change the public may see is announced (the search index follows it). */
   private async audit(tx: Tx, action: string, row: ConsultationRow, before: unknown, after: unknown) {
     await tx.audit({ action, entityType: 'consultation', entityId: row.id, org: { id: row.org_id, path: row.org_path }, before, after });
-    await tx.emit({ topic: CONSULTATION_CHANGED, payload: { consultationId: row.id } });
+    if (row.state !== 'draft' || action === 'consultation.publish') await tx.emit({ topic: CONSULTATION_CHANGED, payload: { consultationId: row.id } });
   }
 }
 

@@ -145,7 +145,7 @@ export class MeetingService {
       });
       if (!ok) throw new ConflictError('EDIT_CONFLICT');
       await tx.audit({ action: 'meeting.update', entityType: 'meeting', entityId: id, org: { id: row.org_id, path: row.org_path }, before: { title: row.title }, after: { fields: Object.keys(f) } });
-      await tx.emit({ topic: MEETING_CHANGED, payload: { meetingId: id } });
+      if (row.state === 'published') await tx.emit({ topic: MEETING_CHANGED, payload: { meetingId: id } });
     });
     return this.get(actor, id);
   }
