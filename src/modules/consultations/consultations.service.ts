@@ -105,7 +105,7 @@ export class ConsultationService {
     const row = await this.repo().find(id);
     if (!row || (row.state !== 'published' && row.state !== 'concluded')) return null;
     const publishedAt = row.published_at ?? row.updated_at;
-    const parts = [`${kindNames[row.kind as ConsultationKind] ?? ''}，征求意见期限：${row.opens_on} 至 ${row.closes_on}`, row.explanation, row.draft_text];
+    const parts = [`${kindNames[row.kind as ConsultationKind] ?? ''}征求意见，期限 ${row.opens_on} 至 ${row.closes_on}。`, row.explanation, row.draft_text];
     if (row.state === 'concluded' && row.result_summary) parts.push(`意见采纳情况：${row.result_summary}`);
     return {
       id: row.id,

@@ -107,7 +107,7 @@ export class MeetingService {
       orgId: m.orgId,
       orgPath: row.org_path,
       title: m.title,
-      body: [`${m.kindName}，${m.heldOn}`, m.pressRelease, ...(items.length ? ['议定事项', ...items] : [])].join('\n'),
+      body: [`${m.kindName}（${m.heldOn}）`, m.pressRelease, ...(items.length ? ['议定事项', ...items] : [])].join('\n'),
       docNo: null,
       indexNo: null,
       topic: null,
