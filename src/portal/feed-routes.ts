@@ -102,7 +102,7 @@ export function registerFeeds(app: FastifyInstance, services: Services): void {
  */
 export async function sitemapUrls(services: Services, origin: string): Promise<SitemapUrl[]> {
   const [orgs, docs] = await Promise.all([services.organisations.publicDirectory(), allPublic(services, {}, SITEMAP_MAX_URLS)]);
-  const paths: SitemapUrl[] = ['/', '/organisations', NORMATIVE_HREF, '/requests', '/qa', '/meetings', '/feedback', '/feedback/stats', '/consultations', '/decisions', '/sitemap', '/about'].map((loc) => ({ loc }));
+  const paths: SitemapUrl[] = ['/', '/organisations', NORMATIVE_HREF, '/requests', '/interaction', '/qa', '/meetings', '/feedback', '/feedback/stats', '/consultations', '/decisions', '/sitemap', '/about'].map((loc) => ({ loc }));
   for (const o of orgs) paths.push({ loc: organisationHref(o.id) }, { loc: xxgkHref(o.id) }, { loc: guideHref(o.id) });
   const publishing = new Set(docs.map((d) => d.organisationId));
   for (const o of orgs.filter((org) => publishing.has(org.id))) {

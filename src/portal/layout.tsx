@@ -19,14 +19,16 @@ export const interactionLinks: { label: string; href: string; text: string }[] =
   { label: '重大行政决策事项目录', href: '/decisions', text: '年度决策事项及其法定程序' },
 ];
 
-/** 互动交流 points at the home page's card that gathers the participation pages. */
+/** 互动交流: the hub page of the participation pages (pages/interaction.tsx). */
+export const INTERACTION_HREF = '/interaction';
+
 export const mainNav: { key: NavKey; label: string; href: string }[] = [
   { key: 'home', label: '首页', href: '/' },
   { key: 'openness', label: '政府信息公开', href: OPENNESS_HREF },
   { key: 'directory', label: '机构目录', href: '/organisations' },
   { key: 'policies', label: '政策文件', href: NORMATIVE_HREF },
   { key: 'requests', label: '依申请公开', href: '/requests' },
-  { key: 'interaction', label: '互动交流', href: '/#hdjl' },
+  { key: 'interaction', label: '互动交流', href: INTERACTION_HREF },
 ];
 
 export type FeedRef = { title: string; href: string };

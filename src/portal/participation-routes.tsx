@@ -1,4 +1,4 @@
-// Public participation pages: 政策问答 (list, item, question form), 重大会议 and 营商环境“不满意”线索.
+// Public participation pages: 互动交流 (the hub), 政策问答 (list, item, question form), 重大会议 and 营商环境“不满意”线索.
 // The forms carry the CSRF token when the visitor is also signed in (staff testing the portal), else none is needed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../container.ts';
@@ -13,6 +13,8 @@ import { NotFoundPage } from './pages/not-found.tsx';
 import { MeetingPage, MeetingsPage } from './pages/meetings.tsx';
 import { FeedbackFormPage, FeedbackReceiptPage, FeedbackStatsPage, type FeedbackForm } from './pages/feedback.tsx';
 import { QaAskPage, QaItemPage, QaListPage, QaReceiptPage, type AskForm } from './pages/qa.tsx';
+import { InteractionPage } from './pages/interaction.tsx';
+import { INTERACTION_HREF } from './layout.tsx';
 
 export const QA_PAGE_SIZE = 20;
 const ORG_KINDS = new Set(['city', 'county', 'department', 'institution']);
@@ -37,6 +39,14 @@ export function registerParticipationPages(app: FastifyInstance, services: Servi
   const departments = async () => (await services.organisations.publicDirectory()).filter((o) => ORG_KINDS.has(o.kind));
   const documentTitle = async (id: string) => (ID.test(id) ? await services.documents.getPublic(id).then((d) => d.edition.title).catch(() => null) : null);
   const formLimit = publicFormRateLimit({ formRateLimit: services.config.formRateLimit });
+
+  app.get(INTERACTION_HREF, async (request, reply) => {
+    const [consultations, answers] = await Promise.all([
+      services.consultations.listPublic({ phase: 'open', pageSize: 10 }),
+      services.qa.publicList({ pageSize: 8 }),
+    ]);
+    return sendPage(reply, <InteractionPage ctx={ctx(request)} consultations={consultations.items} answers={answers.items} />);
+  });
 
   app.get('/qa', async (request, reply) => {
     const q = queryText(request.query, 'q', 100);

@@ -111,6 +111,15 @@ test('a question asked under a policy is moderated, answered and published in th
   await noViolations(pub, 'search results with the 问答 type');
   await pub.goto('/qa');
   await noViolations(pub, 'the Q&A list');
+
+  // ---- the 互动交流 hub, reached from the main navigation, lists the new answer
+  await pub.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '互动交流' }).click();
+  await pub.getByRole('heading', { level: 1, name: '互动交流' }).waitFor();
+  assert.equal(new URL(pub.url()).pathname, '/interaction');
+  await pub.getByRole('region', { name: '最新政策问答' }).getByRole('link', { name: '贴息最长几年？' }).waitFor();
+  for (const name of ['意见征集', '政策问答', '营商环境问题反映', '重大会议', '重大行政决策事项目录']) await pub.locator('main').getByRole('link', { name, exact: true }).waitFor();
+  await noViolations(pub, 'the 互动交流 hub');
+  await screenshot(pub, 'participation-hub');
 });
 
 test('a meeting page shows its open-participation figures; the feedback form and statistics work and pass axe', async (t) => {

@@ -110,3 +110,18 @@ test('portal: a signed-in member of staff can use the comment form (it carries t
   const anonymous = await app.inject({ method: 'GET', url: `/consultations/${id}` });
   assert.doesNotMatch(anonymous.body, /name="_csrf"/);
 });
+
+test('the 互动交流 hub lists the participation pages and the consultations open now, and the main navigation leads there', async (t) => {
+  const ctx = await setupConsultations(t);
+  const id = await publishedConsultation(ctx);
+  const hub = async () => (await ctx.app.inject('/interaction')).body;
+  assert.match(await hub(), /目前没有正在征集意见的草案/, 'announced, not yet open');
+  ctx.setToday('2026-03-10');
+  const body = await hub();
+  assert.ok(body.includes(`href="/consultations/${id}"`), 'an open consultation is listed');
+  for (const href of ['/consultations', '/qa', '/feedback', '/meetings', '/decisions', '/qa/ask']) assert.ok(body.includes(`href="${href}"`), href);
+  assert.match(body, /暂无已公开的政策问答/);
+  const home = (await ctx.app.inject('/')).body;
+  assert.match(home, /<a href="\/interaction">互动交流<\/a>/);
+  assert.ok((await ctx.app.inject('/sitemap.xml')).body.includes('/interaction</loc>'));
+});

@@ -2,7 +2,7 @@
 // say so).
 import type { PageContext } from '../context.ts';
 import type { Org } from '../directory.ts';
-import { interactionLinks, Layout } from '../layout.tsx';
+import { INTERACTION_HREF, interactionLinks, Layout } from '../layout.tsx';
 import { orgHref } from '../components/org-list.tsx';
 import { feedHrefs, NORMATIVE_HREF, OPENNESS_HREF } from '../urls.ts';
 import type { DocRow } from '../types.ts';
@@ -108,7 +108,9 @@ export function HomePage({ ctx, levels, recent, consultations = [] }: { ctx: Pag
             </section>
           ))}
           <section id="hdjl" className="column-card" aria-labelledby="col-hdjl">
-            <h3 id="col-hdjl">互动交流</h3>
+            <h3 id="col-hdjl">
+              <a href={INTERACTION_HREF}>互动交流</a>
+            </h3>
             <ul className="link-list">
               {interactionLinks.map((l) => (
                 <li key={l.href}>
