@@ -31,16 +31,16 @@ import { FsFileStore } from './platform/files/index.ts';
 import { CalendarService, calendarTodos } from './modules/calendar/index.ts';
 import { SearchService } from './modules/search/index.ts';
 import { LedgerService } from './modules/ledger/index.ts';
-import { createSearchProvider, searchOrgPathTables } from './platform/search/index.ts';
+import { RecordIndexer, createSearchProvider, searchOrgPathTables } from './platform/search/index.ts';
 import { LetterTemplates, RequestService, beijingToday as requestsToday, defaultDeadlineRules, defaultFeeBands, parseFeeBands, requestOrgPathTables, requestTodos } from './modules/requests/index.ts';
 import type { WorkingDays } from './platform/calendar/types.ts';
 import { Notifier, Verification, logGateway } from './platform/notify/index.ts';
 import { Dictionaries, EditionScanner, RescanService, ReviewGate, ReviewService, interpretationTodos, reviewOrgPathTables, scanSettings } from './modules/review/index.ts';
 import { ReportsService } from './modules/reports/index.ts';
-import { CommentService, ConsultationService, consultationIndexer as createConsultationIndexer, consultationOrgPathTables, consultationTodos, defaultPeriodRules, parsePeriodRules } from './modules/consultations/index.ts';
+import { CommentService, ConsultationService, CONSULTATION_CHANGED, consultationOrgPathTables, consultationTodos, defaultPeriodRules, parsePeriodRules } from './modules/consultations/index.ts';
 import { DecisionService, decisionOrgPathTables } from './modules/decisions/index.ts';
-import { QaService, qaIndexer as createQaIndexer, qaOrgPathTables, qaTodos } from './modules/qa/index.ts';
-import { MeetingService, meetingIndexer as createMeetingIndexer, meetingOrgPathTables } from './modules/meetings/index.ts';
+import { QA_CHANGED, QaService, qaOrgPathTables, qaTodos } from './modules/qa/index.ts';
+import { MEETING_CHANGED, MeetingService, meetingOrgPathTables } from './modules/meetings/index.ts';
 import { FeedbackService, feedbackOrgPathTables, feedbackTodos, parseCategories } from './modules/feedback/index.ts';
 
 /** Every service, wired once; the HTTP app and the CLI both use this. */
@@ -144,14 +144,14 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   // Participation: policy Q&A (routed to the policy's issuing department, working-day deadline, asker notified),
   // indexed with documents in the shared search (kind 'qa'); see docs/participation.md.
   const qa = new QaService(db, uow, organisations, documents, requestCalendar, notifier, { answerDays: config.qaAnswerDays, today: requestsToday });
-  const qaIndexer = createQaIndexer(qa, searchProvider);
+  const qaIndexer = new RecordIndexer(searchProvider, QA_CHANGED, 'qaId', qa);
   qaIndexer.register(outbox);
   todo.register(qaTodos(qa));
   const meetings = new MeetingService(db, uow, organisations, documents);
   // Consultations (kind 'consultation') and meetings (kind 'meeting') join documents and Q&As in the shared search.
-  const consultationIndexer = createConsultationIndexer(consultations, searchProvider);
+  const consultationIndexer = new RecordIndexer(searchProvider, CONSULTATION_CHANGED, 'consultationId', consultations);
   consultationIndexer.register(outbox);
-  const meetingIndexer = createMeetingIndexer(meetings, searchProvider);
+  const meetingIndexer = new RecordIndexer(searchProvider, MEETING_CHANGED, 'meetingId', meetings);
   meetingIndexer.register(outbox);
   const feedback = new FeedbackService(db, uow, organisations, requestCalendar, notifier, {
     replyDays: config.feedbackReplyDays,

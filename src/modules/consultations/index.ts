@@ -11,4 +11,3 @@ export * from './consultations.dto.ts';
 /** Tables holding a copy of an organisation path (rewritten when an organisation moves). */
 export const consultationOrgPathTables = ['con_consultation'] as const;
 export { CONSULTATION_CHANGED } from './consultations.service.ts';
-export { consultationIndexer } from './consultation-indexer.ts';

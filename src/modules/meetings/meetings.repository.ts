@@ -28,6 +28,9 @@ export class MeetingsRepository {
     if (f.year) q = q.where('held_on', '>=', `${f.year}-01-01`).where('held_on', '<=', `${f.year}-12-31`);
     return q;
   }
+  async publishedIds(): Promise<string[]> {
+    return (await this.filtered({ roots: null, states: ['published'] }).select('id').execute()).map((r) => r.id);
+  }
   list(f: MeetingFilter, offset: number, limit: number): Promise<MeetingRow[]> {
     return this.filtered(f).selectAll().orderBy('held_on', 'desc').orderBy('session_no', 'desc').offset(offset).limit(limit).execute();
   }

@@ -27,7 +27,7 @@ export type StaffMeeting = Omit<PublicMeeting, 'decidedItems' | 'publishedAt' | 
   items: DecidedItem[]; documentIds: string[]; state: MeetingState; stateName: string; publishedAt: string | null; actions: MeetingEvent[];
 };
 
-/** Outbox topic of every edit or state change of a meeting (payload: meetingId); the search indexer listens. */
+/** Outbox topic of every state change of a meeting (a published one is withdrawn before it can be edited) (payload: meetingId); the search indexer listens. */
 export const MEETING_CHANGED = 'meeting.changed';
 
 const LIMITS = { title: 100, pressRelease: 20_000, items: 50, itemText: 1000, perKind: 10_000, links: 20 } as const;
@@ -100,29 +100,29 @@ export class MeetingService {
   async indexable(id: string): Promise<IndexedRecord | null> {
     const row = await this.repo().find(id);
     if (!row || row.state !== 'published') return null;
-    const m = (await this.presentPublic([row]))[0]!;
-    const items = m.decidedItems.map((text, i) => `${i + 1}. ${text}`);
+    const items = publicItems(parseJson<DecidedItem[]>(row.items, [])).map((text, i) => `${i + 1}. ${text}`);
+    const publishedAt = row.published_at ?? row.updated_at;
     return {
-      id: m.id,
-      orgId: m.orgId,
+      id: row.id,
+      orgId: row.org_id,
       orgPath: row.org_path,
-      title: m.title,
-      body: [`${m.kindName}（${m.heldOn}）`, m.pressRelease, ...(items.length ? ['议定事项', ...items] : [])].join('\n'),
+      title: row.title,
+      body: [`${meetingKindNames[row.kind as MeetingKind]}（${row.held_on}）`, row.press_release, ...(items.length ? ['议定事项', ...items] : [])].join('\n'),
       docNo: null,
       indexNo: null,
       topic: null,
       genre: null,
-      year: Number(m.publishedAt.slice(0, 4)),
+      year: Number(publishedAt.slice(0, 4)),
       validity: null,
-      publishedAt: m.publishedAt,
-      url: `/meetings/${encodeURIComponent(m.id)}`,
+      publishedAt,
+      url: `/meetings/${encodeURIComponent(row.id)}`,
       kind: 'meeting',
     };
   }
 
   /** Ids of every published meeting (for a full reindex). */
-  async publicIds(): Promise<string[]> {
-    return (await this.repo().list({ roots: null, states: ['published'] }, 0, 1_000_000)).map((r) => r.id);
+  publicIds(): Promise<string[]> {
+    return this.repo().publishedIds();
   }
 
   async update(actor: Actor, id: string, input: MeetingInput): Promise<StaffMeeting> {
@@ -145,7 +145,6 @@ export class MeetingService {
       });
       if (!ok) throw new ConflictError('EDIT_CONFLICT');
       await tx.audit({ action: 'meeting.update', entityType: 'meeting', entityId: id, org: { id: row.org_id, path: row.org_path }, before: { title: row.title }, after: { fields: Object.keys(f) } });
-      if (row.state === 'published') await tx.emit({ topic: MEETING_CHANGED, payload: { meetingId: id } });
     });
     return this.get(actor, id);
   }

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { Kysely } from 'kysely';
 import type { ContentCheck, OrgReference } from './organisations.service.ts';
 
 /** A content check that counts the rows of `table` whose `column` holds the organisation's id. */

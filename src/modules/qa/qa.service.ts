@@ -12,6 +12,7 @@ import type { WorkingDays } from '../../platform/calendar/types.ts';
 import type { Notifier } from '../../platform/notify/index.ts';
 import type { OrganisationService } from '../organisations/index.ts';
 import type { DocumentService } from '../documents/index.ts';
+import type { IndexedRecord } from '../../platform/search/index.ts';
 import { QaRepository, type QaFilter, type QaRow } from './qa.repository.ts';
 import { qaActions, qaOpenStates, qaStateNames, qaTransition, type QaEventInput, type QaOrigin, type QaRole, type QaState } from './domain/qa-lifecycle.ts';
 import { cleanUserText, duplicateKey, normaliseEmail, normalisePhone } from './domain/user-text.ts';
@@ -246,13 +247,29 @@ export class QaService {
     return rows.map((r) => ({ ...r, orgName: names.get(r.org_id)?.name ?? '' }));
   }
 
-  /** The row as the search index needs it, or null when it is not public. */
-  async indexable(id: string): Promise<(PublicQa & { orgPath: string }) | null> {
+  /** The Q&A as search indexes it (kind 'qa', facet 问答), or null when it is not public. */
+  async indexable(id: string): Promise<IndexedRecord | null> {
     const row = await this.repo().find(id);
     if (!row || row.state !== 'published') return null;
-    return { ...(await this.presentPublic([row]))[0]!, orgPath: row.org_path };
+    const item = (await this.presentPublic([row]))[0]!;
+    return {
+      id: item.id,
+      orgId: item.orgId,
+      orgPath: row.org_path,
+      title: item.title,
+      body: `问：${item.question}\n答：${item.answer}`,
+      docNo: null,
+      indexNo: null,
+      topic: null,
+      genre: null,
+      year: Number(item.publishedAt.slice(0, 4)),
+      validity: null,
+      publishedAt: item.publishedAt,
+      url: item.url,
+      kind: 'qa',
+    };
   }
-  async publishedIds(): Promise<string[]> {
+  async publicIds(): Promise<string[]> {
     return (await this.repo().list({ roots: null, states: ['published'] }, 0, 100_000)).map((r) => r.id);
   }
 

@@ -1,5 +1,5 @@
 // Keeps one kind of public record (Q&As, consultations, meetings) in the shared search index, driven by its module's
-// change events. Like the document indexer, a handler reads the CURRENT state and writes with the event's time as
+// change events; the module's service is the source. Like the document indexer, a handler reads the CURRENT state and writes with the event's time as
 // version, so a late event cannot bring back a record that was withdrawn since.
 import type { OutboxProcessor } from '../events/outbox.ts';
 import type { SearchDoc, SearchProvider } from './provider.ts';
@@ -8,27 +8,27 @@ import type { SearchDoc, SearchProvider } from './provider.ts';
 export type IndexedRecord = Omit<SearchDoc, 'version'>;
 
 export type RecordSource = {
-  /** Outbox topic of the module's change events, and the payload field that names the record. */
-  topic: string;
-  idField: string;
   /** The record as the public sees it, or null when the public may not (draft, withdrawn, missing). */
-  load(id: string): Promise<IndexedRecord | null>;
+  indexable(id: string): Promise<IndexedRecord | null>;
   /** Ids of every record the public may see, for a full reindex. */
   publicIds(): Promise<string[]>;
 };
 
 export class RecordIndexer {
+  /** `topic`: the module's change events; `idField`: the payload field that names the record. */
   constructor(
     private readonly search: SearchProvider,
+    private readonly topic: string,
+    private readonly idField: string,
     private readonly source: RecordSource,
   ) {}
 
   register(outbox: OutboxProcessor): void {
-    outbox.on(this.source.topic, async (e) => this.sync(String(e.payload[this.source.idField]), versionOf(e.id)));
+    outbox.on(this.topic, async (e) => this.sync(String(e.payload[this.idField]), versionOf(e.id)));
   }
 
   async sync(id: string, version: number): Promise<void> {
-    const record = await this.source.load(id);
+    const record = await this.source.indexable(id);
     if (record) await this.search.upsert({ ...record, version });
     else await this.search.remove(id, version);
   }
