@@ -8,6 +8,7 @@ import { registerUser } from './user.ts';
 import { registerConfig } from './config.ts';
 import { registerBackup } from './backup.ts';
 import { registerRestore } from './restore.ts';
+import { registerCompact } from './compact.ts';
 import { registerImport } from './import.ts';
 import { registerLedger } from './ledger.ts';
 import { registerScan } from './scan.ts';
@@ -56,6 +57,7 @@ export function buildProgram(io: CliIO, state: CliState = { exitCode: 0, keepAli
   registerConfig(program, io, run);
   registerBackup(program, io, run);
   registerRestore(program, io, run);
+  registerCompact(program, io, run);
   registerImport(program, io, run);
   registerLedger(program, io, run);
   registerScan(program, io, run);

@@ -50,9 +50,10 @@ export function sqliteInUse(file: string): boolean {
   }
 }
 
-export function refuseIfInUse(file: string): void {
+/** Stops a command (`action`: 恢复, 整理 …) that needs the SQLite file to itself while a server has it open. */
+export function refuseIfInUse(file: string, action = '恢复'): void {
   if (sqliteInUse(file)) {
-    throw new CliError(`数据库 ${file} 正被其他进程使用（Gongkai 服务是否仍在运行？）。请先停止服务再恢复。`);
+    throw new CliError(`数据库 ${file} 正被其他进程使用（Gongkai 服务是否仍在运行？）。请先停止服务再${action}。`);
   }
 }
 
