@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { loadConfig } from '../platform/config/load.ts';
 import { openDatabase } from '../platform/db/database.ts';
@@ -16,23 +15,32 @@ const pageSize = (file: string) => {
   }
 };
 
-test('compact converts an old 4 KiB-page SQLite file to 16 KiB pages, keeping every row', async (t) => {
+test('compact gives back the space of deleted rows and keeps the page size; --page-size converts, keeping every row', async (t) => {
   const instance = await newInstance('sqlite');
   t.after(() => instance.dispose());
-  const file = loadConfig(instance.env, instance.dir).sqliteFile;
-  // A file made before 16 KiB pages were the default.
-  mkdirSync(join(instance.dir, 'data'), { recursive: true });
-  const old = new Sqlite(file);
-  old.pragma('page_size = 4096');
-  old.exec('create table placeholder (x integer); drop table placeholder');
-  old.close();
   await seed(instance);
-  assert.equal(pageSize(file), 4096);
+  const file = loadConfig(instance.env, instance.dir).sqliteFile;
+  // Rows written and deleted again (a search reindex, a cleared import) leave free pages behind.
+  const handle = new Sqlite(file);
+  handle.exec(
+    'create table scratch (x text); with recursive n(i) as (select 1 union all select i + 1 from n where i < 3000) insert into scratch select hex(randomblob(2000)) from n',
+  );
+  handle.exec('drop table scratch');
+  handle.pragma('wal_checkpoint(TRUNCATE)');
+  assert.ok((handle.pragma('freelist_count', { simple: true }) as number) > 1000);
+  handle.close();
   const before = await counts(instance);
+  const bigger = statSync(file).size;
 
-  const run = await cli(instance, ['compact']);
-  assert.equal(run.code, 0, run.err);
-  assert.match(run.out, /整理完成：.+ → .+，页面 4096 → 16384 字节/);
+  const plain = await cli(instance, ['compact']);
+  assert.equal(plain.code, 0, plain.err);
+  assert.match(plain.out, /整理完成：.+ → .+，页面 4096 → 4096 字节/);
+  assert.ok(statSync(file).size < bigger - 10_000_000, `${statSync(file).size} vs ${bigger}`);
+  assert.equal(pageSize(file), 4096);
+
+  const converted = await cli(instance, ['compact', '--page-size', '16384']);
+  assert.equal(converted.code, 0, converted.err);
+  assert.match(converted.out, /页面 4096 → 16384 字节/);
   assert.equal(pageSize(file), 16384);
   assert.deepEqual(await counts(instance), before);
   const reopened = openDatabase({ sqliteFile: file });

@@ -18,9 +18,6 @@ export type Database = {
   close(): Promise<void>;
 };
 
-/** The page size of a new SQLite database file. */
-export const SQLITE_PAGE_SIZE = 16384;
-
 export type DatabaseOptions = { databaseUrl?: string; sqliteFile: string; poolSize?: number };
 
 // pg returns int8 (count(*), bigint) as strings; every count we keep fits a JS number.
@@ -36,10 +33,6 @@ export function openDatabase(options: DatabaseOptions): Database {
   }
   if (options.sqliteFile !== ':memory:') mkdirSync(dirname(options.sqliteFile), { recursive: true });
   const handle = new Sqlite(options.sqliteFile);
-  // Takes effect only in a new, empty file (an existing one keeps its page size; docs/operations.md says how to
-  // convert one). 16 KiB pages instead of 4 KiB: a search row (title, body, tokens: ~5 KB) fits in one page
-  // instead of spilling into overflow pages, and the writer of a bulk import is ~25 % faster (ADR 0005).
-  handle.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
   handle.pragma('journal_mode = WAL');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
