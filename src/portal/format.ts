@@ -2,6 +2,7 @@
 import { findGenre, topicPath } from '../shared/catalogs/index.ts';
 import { htmlToText } from '../platform/files/index.ts';
 import type { PublicDocument } from './types.ts';
+import type { SearchKind } from '../modules/search/index.ts';
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
@@ -19,7 +20,14 @@ export const disclosureNames: Record<string, string> = {
   withheld: '不予公开',
 };
 
-export const kindNames: Record<string, string> = { document: '文件', interpretation: '政策解读', qa: '问答', consultation: '意见征集', meeting: '会议' };
+/** Every kind the search index holds, by name (typed, so a new kind must get its name here). */
+export const kindNames: Record<string, string> = {
+  document: '文件',
+  interpretation: '政策解读',
+  qa: '问答',
+  consultation: '意见征集',
+  meeting: '会议',
+} satisfies Record<SearchKind, string>;
 
 /** 主题分类 as a path (综合政务\政务公开); unknown codes are shown as stored. */
 export function topicLabel(code: string | null): string | null {
@@ -45,5 +53,8 @@ export function plainSummary(doc: PublicDocument, max = 140): string {
  * only <h1>. The HTML was sanitised when it was saved (headings carry no attributes).
  */
 export function bodyForPage(html: string): string {
-  return html.replace(/<(\/?)h([1-6])(\s|>)/gi, (_m, slash: string, level: string, after: string) => `<${slash}h${Math.min(Number(level) + 1, 6)}${after}`);
+  return html.replace(
+    /<(\/?)h([1-6])(\s|>)/gi,
+    (_m, slash: string, level: string, after: string) => `<${slash}h${Math.min(Number(level) + 1, 6)}${after}`,
+  );
 }

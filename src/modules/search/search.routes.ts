@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Id, Nullable } from '../../shared/schemas/common.ts';
-import type { SearchService } from './search.service.ts';
+import { SEARCH_KINDS, type SearchService } from './search.service.ts';
 
 const Facet = Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }));
 
@@ -20,7 +20,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
             genre: Type.Optional(Type.String({ maxLength: 20 })),
             year: Type.Optional(Type.Integer({ minimum: 1949, maximum: 2100 })),
             validity: Type.Optional(Type.String({ maxLength: 20 })),
-            kind: Type.Optional(Type.String({ maxLength: 20 })),
+            kind: Type.Optional(Type.Union(SEARCH_KINDS.map((k) => Type.Literal(k)))),
             page: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
             size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
           },
@@ -35,8 +35,16 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
             exact: Nullable(Type.Object({ id: Type.String(), url: Type.String() })),
             items: Type.Array(
               Type.Object({
-                id: Type.String(), title: Type.String(), titleHtml: Type.String(), url: Type.String(), org: Type.String(),
-                docNo: Nullable(Type.String()), publishedAt: Type.String(), validity: Nullable(Type.String()), kind: Type.String(), snippet: Type.String(),
+                id: Type.String(),
+                title: Type.String(),
+                titleHtml: Type.String(),
+                url: Type.String(),
+                org: Type.String(),
+                docNo: Nullable(Type.String()),
+                publishedAt: Type.String(),
+                validity: Nullable(Type.String()),
+                kind: Type.String(),
+                snippet: Type.String(),
               }),
             ),
             facets: Type.Object({ topic: Facet, genre: Facet, year: Facet, validity: Facet, kind: Facet }),

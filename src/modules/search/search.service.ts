@@ -2,7 +2,24 @@ import type { SearchProvider, SearchResult } from '../../platform/search/index.t
 import { MAX_PAGE_SIZE } from '../../platform/search/index.ts';
 import type { OrganisationService } from '../organisations/index.ts';
 
-export type SearchInput = { q: string; org?: string; topic?: string; genre?: string; year?: number; validity?: string; kind?: string; page?: number; size?: number };
+/**
+ * What the shared index holds (`kind` of a search row): documents and interpretations (documents module), Q&As,
+ * consultations and meetings. The API refuses any other value rather than answering an empty list.
+ */
+export const SEARCH_KINDS = ['document', 'interpretation', 'qa', 'consultation', 'meeting'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export type SearchInput = {
+  q: string;
+  org?: string;
+  topic?: string;
+  genre?: string;
+  year?: number;
+  validity?: string;
+  kind?: string;
+  page?: number;
+  size?: number;
+};
 
 /** Public search over everything published: documents now, Q&A and other content as their modules index them. */
 export class SearchService {
@@ -21,7 +38,17 @@ export class SearchService {
       const org = (await this.orgs.refs([input.org])).get(input.org);
       orgRoots = org ? [org.path] : [];
     }
-    const result = await this.provider.search({ q: input.q, orgRoots, topic: input.topic, genre: input.genre, year: input.year, validity: input.validity, kind: input.kind, page, size });
+    const result = await this.provider.search({
+      q: input.q,
+      orgRoots,
+      topic: input.topic,
+      genre: input.genre,
+      year: input.year,
+      validity: input.validity,
+      kind: input.kind,
+      page,
+      size,
+    });
     return { ...result, exact, page, size };
   }
 }
