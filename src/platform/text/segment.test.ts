@@ -107,6 +107,20 @@ test('title tokens add single characters and pinyin initials of words, word pair
   assert.deepEqual(titleTokens(''), []);
 });
 
+test('the initials of word pairs and the whole title read each word on its own (characters with two readings)', () => {
+  // pinyin-pro on the whole title read 长江 as zj (长 zhǎng) and 执行 as zh (行 háng); word by word: cj, zx.
+  const tokens = titleTokens('重庆市长江防护林体系管理条例');
+  assert.ok(tokens.includes('cqscjfhltxgltl'), tokens.join(' '));
+  assert.ok(tokens.includes('cqscj') || tokens.includes('cqs'), tokens.join(' '));
+  assert.ok(!tokens.includes('cqszjfhltxgltl'));
+  const budget = titleTokens('中央预算执行情况审计监督暂行办法');
+  assert.ok(budget.includes('zyyszxqksjjdzxbf'), budget.join(' '));
+  assert.ok(!budget.includes('zyyszhqksjjdzxbf'));
+  assert.ok(budget.includes('zxqk'), 'a pair of words: 执行 + 情况');
+  // Single-character words still give their initial to the whole title and to pairs: 市 + 人民政府.
+  assert.ok(titleTokens('宜昌市人民政府').includes('ycsrmzf'));
+});
+
 test('property: normalisation is idempotent', () => {
   const text = fc.oneof(
     fc.string({ unit: 'binary' }),

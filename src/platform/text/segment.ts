@@ -271,13 +271,17 @@ export function titleTokens(title: string): string[] {
   const out = new Set<string>();
   const words = segmentNormalised(text, (t) => out.add(t));
   for (const char of text) if (isHanLetter(char)) out.add(char);
-  const initials = (words: string) => {
-    const value = pinyinInitials(words);
+  const add = (value: string) => {
     if (value.length >= 2) out.add(value.slice(0, MAX_TOKEN_LENGTH));
   };
-  for (const word of [...out]) if (isHanWord(word)) initials(word);
-  for (let i = 1; i < words.length; i++) if (isHanWord(words[i - 1]! + words[i]!)) initials(words[i - 1]! + words[i]!);
-  initials(text);
+  for (const word of [...out]) if (isHanWord(word)) add(pinyinInitials(word));
+  // Two neighbouring words and the whole title from the initials of their words (each looked up once, then
+  // cached): pinyin-pro on a whole title cost half of this function, and a reading per word is also the better
+  // one for characters with two readings (重庆 cq, 银行 yh, 执行 zx, where the whole title gave zq, yx, zh).
+  const han = words.map((w) => isHanWord(w) || isHanLetter(w));
+  const wordInitials = words.map((w, i) => (han[i] ? pinyinInitials(w) : ''));
+  for (let i = 1; i < words.length; i++) if (han[i - 1] && han[i]) add(wordInitials[i - 1]! + wordInitials[i]!);
+  add(wordInitials.join(''));
   return [...out];
 }
 
