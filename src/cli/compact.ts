@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import Sqlite from 'better-sqlite3';
-import { CliError, config, type CliIO } from './io.ts';
+import { CliError, assertSqliteExists, config, type CliIO } from './io.ts';
 import { fileSize, refuseIfInUse } from './data/files.ts';
 import { formatBytes } from './table.ts';
 
@@ -35,15 +35,13 @@ export async function compact(io: CliIO, options: CompactOptions): Promise<void>
   if (wanted !== null && !PAGE_SIZES.includes(wanted))
     throw new CliError(`--page-size 只能是 ${PAGE_SIZES.join('、')} 之一，收到 ${options.pageSize}`);
   const file = cfg.sqliteFile;
-  if (!existsSync(file)) throw new CliError(`数据库不存在：${file}`);
+  assertSqliteExists(file);
   refuseIfInUse(file, '整理');
   const before = onDisk(file);
   const handle = new Sqlite(file, { fileMustExist: true, timeout: 0 });
-  let from: number;
-  let pageSize: number;
+  const from = handle.pragma('page_size', { simple: true }) as number;
+  const pageSize = wanted ?? from;
   try {
-    from = handle.pragma('page_size', { simple: true }) as number;
-    pageSize = wanted ?? from;
     io.err(`正在整理 SQLite ${file}（${formatBytes(before)}，页面 ${from} → ${pageSize} 字节）…\n`);
     handle.pragma('journal_mode = DELETE');
     handle.pragma(`page_size = ${pageSize}`);

@@ -85,11 +85,14 @@ export function maskUrl(url: string): string {
   }
 }
 
+/** Refuses to go on (and to create an empty file as a side effect) when the SQLite database is missing. */
+export function assertSqliteExists(file: string): void {
+  if (!existsSync(file)) throw new CliError(`数据库不存在：${file}\n请检查 GONGKAI_DATA_DIR，或先运行 gongkai migrate / gongkai serve。`);
+}
+
 /** Opens the configured database; `mustExist` refuses to create an empty SQLite file as a side effect. */
 export function openConfigured(cfg: Config, options: { mustExist: boolean }): Database {
-  if (options.mustExist && cfg.database === 'sqlite' && !existsSync(cfg.sqliteFile)) {
-    throw new CliError(`数据库不存在：${cfg.sqliteFile}\n请检查 GONGKAI_DATA_DIR，或先运行 gongkai migrate / gongkai serve。`);
-  }
+  if (options.mustExist && cfg.database === 'sqlite') assertSqliteExists(cfg.sqliteFile);
   return openDatabase({ databaseUrl: cfg.databaseUrl, sqliteFile: cfg.sqliteFile, poolSize: 2 });
 }
 

@@ -1,6 +1,6 @@
 // Keeps one kind of public record (Q&As, consultations, meetings) in the shared search index, driven by its module's
-// change events; the module's service is the source. Like the document indexer, a handler reads the CURRENT state and writes with the event's time as
-// version, so a late event cannot bring back a record that was withdrawn since.
+// change events; the module's service is the source. Like the document indexer, a handler reads the CURRENT state
+// and writes with the event's time as version, so a late event cannot bring back a record withdrawn since.
 import type { OutboxProcessor } from '../events/outbox.ts';
 import type { SearchDoc, SearchProvider } from './provider.ts';
 
