@@ -44,14 +44,15 @@ export function parseSearchParams(query: unknown): SearchParams {
   const pageText = first(query, 'page');
   const page = /^\d{1,4}$/.test(pageText) && Number(pageText) >= 1 ? Math.min(Number(pageText), SEARCH_MAX_PAGE) : 1;
   const validityText = first(query, 'validity');
+  const kindText = first(query, 'kind');
   return {
     q,
     org: code(first(query, 'org'), 64),
     topic: code(first(query, 'topic')),
     genre: code(first(query, 'genre')),
     year,
-    validity: validityText in validityNames ? validityText : undefined,
-    kind: code(first(query, 'kind')),
+    validity: Object.hasOwn(validityNames, validityText) ? validityText : undefined,
+    kind: Object.hasOwn(kindNames, kindText) ? kindText : undefined,
     page,
   };
 }

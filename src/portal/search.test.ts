@@ -12,6 +12,10 @@ test('search parameters: bad values fall back to defaults, long queries are cut,
   assert.equal(p.year, undefined);
   assert.equal(p.page, 1);
   assert.equal(p.validity, undefined);
+  assert.equal(parseSearchParams({ q: 'a', kind: 'bogus' }).kind, undefined, 'a kind the index does not hold is no filter');
+  assert.equal(parseSearchParams({ q: 'a', kind: 'constructor' }).kind, undefined);
+  assert.equal(parseSearchParams({ q: 'a', validity: 'toString' }).validity, undefined);
+  assert.equal(parseSearchParams({ q: 'a', kind: 'qa' }).kind, 'qa');
   assert.equal(p.org, undefined);
   assert.equal(p.topic, '1302', 'repeated parameters use the first');
   assert.equal(parseSearchParams({ q: 'a', page: '-3' }).page, 1);
