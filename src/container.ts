@@ -31,7 +31,7 @@ import { FsFileStore } from './platform/files/index.ts';
 import { CalendarService, calendarTodos } from './modules/calendar/index.ts';
 import { SearchService } from './modules/search/index.ts';
 import { LedgerService } from './modules/ledger/index.ts';
-import { RecordIndexer, createSearchProvider, searchOrgPathTables } from './platform/search/index.ts';
+import { RecordIndexer, createSearchProvider, searchOrgPathCopies } from './platform/search/index.ts';
 import { LetterTemplates, RequestService, beijingToday as requestsToday, defaultDeadlineRules, defaultFeeBands, parseFeeBands, requestOrgPathTables, requestTodos } from './modules/requests/index.ts';
 import type { WorkingDays } from './platform/calendar/types.ts';
 import { Notifier, Verification, logGateway } from './platform/notify/index.ts';
@@ -161,7 +161,7 @@ export function createServices(database: Database, config: Config, log: Pick<Log
   todo.register(feedbackTodos(feedback));
 
   // Copies of organisation paths that a move must rewrite (a test checks every org_path column is listed).
-  organisations.registerPathCopies([...searchOrgPathTables, ...reviewOrgPathTables, ...requestOrgPathTables, ...qaOrgPathTables, ...meetingOrgPathTables, ...feedbackOrgPathTables]);
+  organisations.registerPathCopies([...searchOrgPathCopies(database.dialect), ...reviewOrgPathTables, ...requestOrgPathTables, ...qaOrgPathTables, ...meetingOrgPathTables, ...feedbackOrgPathTables]);
   // An organisation is deleted only when it holds nothing: test/http/organisation-delete.test.ts checks that every
   // column holding organisation ids is either held here, owned below, or listed there with the reason it is neither.
   organisations.registerContentCheck({ label: { zh: '用户', en: 'users' }, count: (tx, orgId) => users.countUsersIn(tx, orgId), reference: { table: 'iam_user', column: 'org_id' } });

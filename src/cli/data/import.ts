@@ -8,6 +8,7 @@ import { fromPortable, readRows, type ExportDocument, type Row } from './export.
 import { anyDb, countRows, executedMigrations, holdsData, listTables, type TableInfo } from '../../platform/db/introspect.ts';
 import { chunkSize, insertOrder, parentsFirst } from './order.ts';
 import { transact } from '../../platform/db/transaction-scope.ts';
+import { createSearchProvider } from '../../platform/search/index.ts';
 
 /** Where restored rows come from. */
 export type ImportSource = {
@@ -99,6 +100,12 @@ export async function importInto(target: Database, source: ImportSource, options
     }
   });
   await migrateToLatest(target);
+  // The search index's rows were loaded without their index entries (SQLite) or without the body tokens SQLite
+  // does not store (PostgreSQL): indexed again from the loaded rows.
+  if (counts['srch_doc']) {
+    progress.note('正在重建全文索引…');
+    await createSearchProvider(target).reindexStoredRows();
+  }
   for (const w of warnings) progress.note(`警告：${w}`);
   return { tables: Object.keys(counts).length, rows: Object.values(counts).reduce((a, b) => a + b, 0), counts, warnings };
 }

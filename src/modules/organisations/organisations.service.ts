@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { SqlDialect } from '../../platform/db/dialect/types.ts';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
-import { rewriteOrgPaths } from '../../platform/db/subtree.ts';
+import { rewriteOrgPaths, type OrgPathCopy } from '../../platform/db/subtree.ts';
 import { newId, nowIso, fromBool } from '../../platform/db/ids.ts';
 import { can, isPlatformAdmin, scopeRoots, type Actor } from '../../platform/authz/actor.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../platform/errors.ts';
@@ -34,7 +34,7 @@ export type OrgRef = { id: string; path: string; name: string; kind: string; usc
 export class OrganisationService {
   private readonly contentChecks: ContentCheck[] = [];
   private readonly ownedRows: OrgReference[] = [];
-  private readonly pathCopies = new Set<string>();
+  private readonly pathCopies = new Map<string, OrgPathCopy>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -64,12 +64,15 @@ export class OrganisationService {
   }
 
   /** Tables of other modules that copy `org_path`; a move rewrites them in its transaction (platform/db/subtree.ts). */
-  registerPathCopies(tables: readonly string[]): void {
-    for (const t of tables) this.pathCopies.add(t);
+  registerPathCopies(copies: readonly (string | OrgPathCopy)[]): void {
+    for (const c of copies) {
+      const copy = typeof c === 'string' ? { table: c } : c;
+      this.pathCopies.set(copy.table, copy);
+    }
   }
 
   get pathCopyTables(): string[] {
-    return [...this.pathCopies];
+    return [...this.pathCopies.keys()];
   }
 
   /** For other modules: the path of an organisation the actor may read, or NotFound. */
@@ -212,7 +215,10 @@ export class OrganisationService {
       const newPath = `${parent.path}${row.id}/`;
       await repo.update(id, { parent_id: parent.id, updated_at: now });
       await repo.rewriteSubtree(row.path, newPath, parent.depth + 1 - row.depth, now);
-      for (const table of this.pathCopies) await rewriteOrgPaths(tx.db, table, row.path, newPath);
+      for (const copy of this.pathCopies.values()) {
+        if (copy.rewrite) await copy.rewrite(tx.db, row.path, newPath);
+        else await rewriteOrgPaths(tx.db, copy.table, row.path, newPath);
+      }
       const after = (await repo.findById(id))!;
       await tx.audit({
         action: 'organisation.move',

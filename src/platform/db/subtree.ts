@@ -20,7 +20,11 @@ export function inSubtrees(pathColumn: Expression<string | null>, roots: string[
  * the old place (visible to the old parent's staff, invisible to the new one's). Each module declares its tables;
  * the organisations service rewrites them; a test checks that every `org_path` column is declared.
  */
-export type OrgPathCopy = { table: string; column?: 'org_path' };
+export type OrgPathCopy = {
+  table: string;
+  /** Instead of `rewriteOrgPaths`, for a table whose rows carry more than the column (the search index). */
+  rewrite?: (db: Kysely<any>, from: string, to: string) => Promise<number>;
+};
 
 /** Rewrites the prefix `from` to `to` in `table.org_path` (both end with '/'). */
 export async function rewriteOrgPaths(db: Kysely<any>, table: string, from: string, to: string): Promise<number> {

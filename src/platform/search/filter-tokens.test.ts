@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
-import { rewriteOrgPaths } from '../db/subtree.ts';
-import { filterMatch, orgTokens } from './filter-tokens.ts';
+import { filterTokens } from '../db/migrations/2026-12-07T0300_search_one-column-index.ts';
+import { filterMatch, orgTokens, rowFilterTokens } from './filter-tokens.ts';
 import { createSearchProvider, type SearchDoc, type SearchProvider } from './index.ts';
 
 const doc = (id: string, orgPath: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
@@ -149,9 +149,39 @@ describe('filter tokens in the index', () => {
     if (sqlite()) assert.ok(await matchesTokens('upper', { orgRoots: ['/orga/'] }), 'the collision exists in the index');
   });
 
-  test('moving an organisation (rewriting org_path) moves its documents to the new subtree', async () => {
+  test('property: the main index gets the filter text the title index trigger writes in SQL', async (t) => {
+    if (!sqlite()) return t.skip('SQLite FTS5 only');
+    const value = fc.option(fc.constantFrom('规定', '城乡建设、环境保护', 'Notice-1', '有效', 'a"b', ''), { nil: null });
+    const path = fc
+      .array(fc.stringMatching(/^[A-Za-z0-9_.\-~ÄÖé宜]{1,12}$/), { minLength: 0, maxLength: 4 })
+      .map((s) => `/${s.join('/')}${s.length ? '/' : ''}`);
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        path,
+        fc.constantFrom('document', 'qa', ''),
+        fc.option(fc.integer({ min: 1949, max: 2100 }), { nil: null }),
+        value,
+        value,
+        value,
+        async (orgPath, kind, year, topic, genre, validity) => {
+          const id = `sql${n++}`;
+          await search.upsert(doc(id, orgPath, { kind: kind || 'document', year, topic, genre, validity }));
+          const row = await tdb.database.db.selectFrom('srch_doc').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+          const { rows } = await sql<{ text: string }>`select ${filterTokens('d')} as text from srch_doc d where d.id = ${id}`.execute(
+            tdb.database.db,
+          );
+          assert.equal(rowFilterTokens(row), rows[0]!.text, JSON.stringify(row));
+          await search.remove(id, 2);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  test('moving an organisation moves its documents to the new subtree', async () => {
     await search.upsert(doc('moved', '/city/dept-old/unit/'));
-    await rewriteOrgPaths(tdb.database.db, 'srch_doc', '/city/dept-old/', '/city/dept-new/');
+    assert.equal(await search.moveOrgPaths('/city/dept-old/', '/city/dept-new/'), 1);
     const under = async (root: string) => (await search.search({ q: '燃气', orgRoots: [root], page: 1, size: 10 })).items.map((i) => i.id);
     assert.ok((await under('/city/dept-new/')).includes('moved'));
     assert.ok(!(await under('/city/dept-old/')).includes('moved'));

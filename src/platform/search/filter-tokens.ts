@@ -1,6 +1,6 @@
-// The search filters as FTS5 tokens, next to the words in the one column of both indexes (SQLite; migration
-// 2026-12-07T0300 writes them in SQL from the srch_doc row, and these functions must produce the same tokens
-// for a query):
+// The search filters as FTS5 tokens, next to the words in the one column of both indexes (SQLite). The title
+// index's trigger (migration 2026-12-07T0300) writes them in SQL from the srch_doc row, the main index's rows get
+// them from `rowFilterTokens` (sqlite-fts5-index.ts); both write the same text, and `filterMatch` asks for them:
 //   _o<segment> for every organisation of the row's path, _k/_t/_g/_v<hex of the UTF-8 value> for kind,
 //   topic, genre and validity, _y<year>.
 // '_' is a token character of the index and never part of a word token, so no filter token matches a word.
@@ -9,6 +9,7 @@
 // only narrow the match, and the exact filters still run on the narrow row (query.ts). Organisation ids are
 // UUIDs (hex digits and '-'), whose segments are one token.
 import type { SearchQuery } from './provider.ts';
+import type { SearchDocTable } from './search.tables.ts';
 
 const ASCII_SEPARATOR = /[^A-Za-z0-9_\u0080-\uffff]+/;
 
@@ -30,6 +31,22 @@ export function orgTokens(path: string): string[] {
 }
 
 const hex = (value: string) => Buffer.from(value, 'utf8').toString('hex');
+
+/**
+ * A row's filter tokens as the index text of the title index's trigger (migration 2026-12-07T0300) writes them:
+ * every path segment without '-' and '_', then kind, year, topic, genre and validity (SQL's upper-case hex;
+ * the tokenizer folds it). The same text, byte for byte: a test compares them.
+ */
+export function rowFilterTokens(row: { [K in 'org_path' | 'kind' | 'year' | 'topic' | 'genre' | 'validity']?: SearchDocTable[K] }): string {
+  const upperHex = (value: string) => hex(value).toUpperCase();
+  let text = `_o${(row.org_path ?? '')
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/[-_]/g, '')
+    .replace(/\//g, ' _o')} _k${upperHex(row.kind ?? '')}`;
+  if (row.year != null) text += ` _y${row.year}`;
+  // SQL's hex(NULL) is '', so a missing value still writes its bare prefix (_t), a token no query asks for.
+  return `${text} _t${upperHex(row.topic ?? '')} _g${upperHex(row.genre ?? '')} _v${upperHex(row.validity ?? '')}`;
+}
 const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`;
 
 /**

@@ -1,5 +1,6 @@
 // The search port and its two implementations; the only place (with them) that knows the SQL dialect.
 import type { Database } from '../db/database.ts';
+import type { OrgPathCopy } from '../db/subtree.ts';
 import { createPostgresSearch } from './postgres-fts.ts';
 import type { SearchProvider } from './provider.ts';
 import { DEFAULT_LIMITS, type SearchLimits } from './query.ts';
@@ -18,5 +19,10 @@ export function createSearchProvider(database: Pick<Database, 'db' | 'dialect'>,
   return database.dialect.name === 'sqlite' ? createSqliteSearch(database.db, caps) : createPostgresSearch(database.db, caps);
 }
 
-/** Tables holding a copy of an organisation path (rewritten when an organisation moves; srch_facet follows by trigger). */
-export const searchOrgPathTables = ['srch_doc'] as const;
+/**
+ * The search index's copy of organisation paths: a move rewrites srch_doc through the provider, which also updates
+ * the index entries (srch_facet follows by trigger).
+ */
+export function searchOrgPathCopies(dialect: Database['dialect']): OrgPathCopy[] {
+  return [{ table: 'srch_doc', rewrite: (db, from, to) => createSearchProvider({ db, dialect }).moveOrgPaths(from, to) }];
+}

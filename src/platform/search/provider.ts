@@ -3,7 +3,6 @@
 import type { Insertable } from 'kysely';
 import type { SearchDocTable } from './search.tables.ts';
 
-
 export type SearchDoc = {
   id: string;
   /** Grows with every change of the item; a write with a lower version than the stored one is ignored. */
@@ -82,6 +81,16 @@ export interface SearchProvider {
   findByNumber(value: string): Promise<{ id: string; url: string } | null>;
   count(): Promise<number>;
   clear(): Promise<void>;
+  /**
+   * An organisation moved: rows under the path prefix `from` get the prefix `to` (both end with '/'), with their
+   * index entries. Runs in the caller's transaction (the move's). Returns the number of rows moved.
+   */
+  moveOrgPaths(from: string, to: string): Promise<number>;
+  /**
+   * After rows were loaded into srch_doc directly (a restore, a move between databases): indexes every live row
+   * again from its stored values, computing the body tokens that SQLite does not store. Returns the live rows.
+   */
+  reindexStoredRows(): Promise<number>;
 }
 
 export const MAX_PAGE_SIZE = 100;

@@ -2,7 +2,8 @@
  * The search index: one row per indexed item, written only by the search provider. A removal leaves a
  * tombstone (`removed` = 1, content emptied) that keeps the version, so a late upsert cannot bring a
  * withdrawn item back. Not in the table (dialect-specific, derived from `title_tokens` and `tokens`):
- * the FTS5 table `srch_fts` on SQLite, the `tsv` column of srch_facet on PostgreSQL.
+ * the FTS5 tables on SQLite (the main one written by the provider, sqlite-fts5-index.ts: an UPDATE of a live
+ * row outside the provider drops it from search), the `tsv` column of srch_facet on PostgreSQL.
  */
 export interface SearchDocTable {
   id: string;
@@ -29,7 +30,10 @@ export interface SearchDocTable {
   body: string;
   /** Space-separated title tokens, including pinyin initials. */
   title_tokens: string;
-  /** Space-separated index tokens of the body, 发文字号 and 索引号 (see platform/text/segment.ts). */
+  /**
+   * Space-separated index tokens of the body, 发文字号 and 索引号 (see platform/text/segment.ts). SQLite stores them
+   * only for a body cut at MAX_BODY_CHARS (else '': `bodyTokens` computes them again from the row).
+   */
   tokens: string;
 }
 

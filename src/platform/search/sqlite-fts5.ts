@@ -1,5 +1,5 @@
-// SQLite: FTS5 (contentless, one column of title, body and filter tokens, kept in step with srch_doc by
-// triggers, `ascii` tokenizer; migration 2026-12-07T0300). The filter tokens (filter-tokens.ts) sit next to the
+// SQLite: FTS5 (contentless, one column of title, body and filter tokens, `ascii` tokenizer; migration
+// 2026-12-07T0300), written by the app (sqlite-fts5-index.ts); the title index is kept in step by triggers. The filter tokens (filter-tokens.ts) sit next to the
 // words and never match one; title matches, the first ranking tier, come from the small title index
 // srch_title_fts. Matches join the narrow
 // srch_facet rows by the FTS5 rowid (= srch_doc's rowid); FTS5 walks its doclists newest rowid first.
@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.ts';
 import { filterMatch } from './filter-tokens.ts';
 import type { SearchProvider, SearchQuery } from './provider.ts';
 import { DEFAULT_LIMITS, runSearch, type FullText, type SearchLimits } from './query.ts';
+import { moveOrgPaths, reindexStoredRows, sqliteIndexFollower } from './sqlite-fts5-index.ts';
 import { createStore } from './store.ts';
 
 /** Every token as an FTS5 string ("…", quotes doubled), so no token is read as syntax; juxtaposition = AND. */
@@ -43,5 +44,10 @@ const fullText = (tokens: string[], query: SearchQuery): FullText => {
 };
 
 export function createSqliteSearch(db: Kysely<DB>, limits: SearchLimits = DEFAULT_LIMITS): SearchProvider {
-  return { ...createStore(db), search: (query) => runSearch(db, query, fullText, limits) };
+  return {
+    ...createStore(db, sqliteIndexFollower),
+    moveOrgPaths: (from, to) => moveOrgPaths(db, from, to),
+    reindexStoredRows: () => reindexStoredRows(db),
+    search: (query) => runSearch(db, query, fullText, limits),
+  };
 }

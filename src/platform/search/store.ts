@@ -1,8 +1,9 @@
 // The portable half of both providers: writing index rows (versioned, with tombstones), number lookups,
 // counting and clearing. Plain Kysely that runs unchanged on SQLite and PostgreSQL; only matching and
 // ranking differ (sqlite-fts5.ts, postgres-fts.ts).
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { rewriteOrgPaths } from '../db/subtree.ts';
 import { distinctIndexTokens, titleTokens } from '../text/segment.ts';
 import { normaliseDocNo, normaliseIndexNo } from './numbers.ts';
 import type { PreparedDoc, SearchDoc, SearchProvider } from './provider.ts';
@@ -32,6 +33,15 @@ function assertValid(doc: SearchDoc): void {
 }
 
 /**
+ * The index tokens of a row's 发文字号, 索引号 (normalised, as stored) and body (whitespace collapsed), space
+ * separated. From the stored values, so a row's tokens can be computed again from the row (SQLite keeps them
+ * only for bodies cut at MAX_BODY_CHARS, sqlite-fts5-index.ts).
+ */
+export function bodyTokens(docNo: string | null | undefined, indexNo: string | null | undefined, body: string): string {
+  return distinctIndexTokens([docNo ?? '', indexNo ?? '', body], MAX_DISTINCT_TOKENS).join(' ');
+}
+
+/**
  * The index row of a document: tokens of title, body, 发文字号 and 索引号 computed here, in the app. A plain
  * object, so bulk indexing can build rows in worker threads (segmentation is the costly part of indexing)
  * and hand them to `upsertMany`.
@@ -39,7 +49,7 @@ function assertValid(doc: SearchDoc): void {
 export function toRow(doc: SearchDoc): PreparedDoc {
   assertValid(doc);
   const body = doc.body.replace(/\s+/g, ' ').trim();
-  const bodyTokens = distinctIndexTokens([doc.docNo ?? '', doc.indexNo ?? '', body], MAX_DISTINCT_TOKENS);
+  const indexNo = normaliseIndexNo(doc.indexNo);
   return {
     id: doc.id,
     version: doc.version,
@@ -50,7 +60,7 @@ export function toRow(doc: SearchDoc): PreparedDoc {
     body: cut(body, MAX_BODY_CHARS),
     doc_no: doc.docNo,
     doc_no_norm: normaliseDocNo(doc.docNo),
-    index_no: normaliseIndexNo(doc.indexNo),
+    index_no: indexNo,
     topic: doc.topic,
     genre: doc.genre,
     year: doc.year,
@@ -58,12 +68,12 @@ export function toRow(doc: SearchDoc): PreparedDoc {
     published_at: doc.publishedAt,
     url: doc.url,
     kind: doc.kind,
-    tokens: bodyTokens.join(' '),
+    tokens: bodyTokens(doc.docNo, indexNo, body),
     title_tokens: titleTokens(doc.title).join(' '),
   };
 }
 
-function tombstone(id: string, version: number): Insertable<SearchDocTable> {
+function tombstone(id: string, version: number): PreparedDoc {
   return {
     id,
     version,
@@ -87,22 +97,40 @@ function tombstone(id: string, version: number): Insertable<SearchDocTable> {
   };
 }
 
+/** Rows read per query when indexing stored rows again. */
+export const REINDEX_CHUNK = 500;
+
 /** Rows per multi-row INSERT: 19 parameters each, well below SQLite's and PostgreSQL's parameter limits. */
 const UPSERT_CHUNK = 100;
 
 const COLUMNS = Object.keys(tombstone('', 0)).filter((c) => c !== 'id') as (keyof SearchDocTable)[];
 
+/**
+ * How a dialect's full-text index follows the srch_doc rows the store writes. PostgreSQL's follows by trigger
+ * and needs none; SQLite's main index is written by the app (sqlite-fts5-index.ts).
+ */
+export type IndexFollower = {
+  /** The row as srch_doc stores it. */
+  stored(row: PreparedDoc): PreparedDoc;
+  /** Indexes rows just inserted or replaced (tombstones included: the follower skips them), in the same transaction. */
+  written(db: Kysely<DB>, rows: { rowid: number; row: PreparedDoc }[]): Promise<void>;
+};
+
+/** Runs `work` in the caller's transaction, or in a new one. */
+export const atomically = <T>(db: Kysely<DB>, work: (db: Kysely<DB>) => Promise<T>): Promise<T> =>
+  db.isTransaction ? work(db) : db.transaction().execute((trx: Transaction<DB>) => work(trx));
+
 /** The provider methods that need no full-text search. */
-export function createStore(db: Kysely<DB>): Omit<SearchProvider, 'search'> {
+export function createStore(db: Kysely<DB>, follower?: IndexFollower): Omit<SearchProvider, 'search'> {
   /**
    * One statement, so concurrent writers cannot interleave a read and a write. A row is replaced when the
    * incoming version is higher, or equal and `replaceEqual` allows it (for a live row: re-indexing the same
    * version is idempotent; a tombstone of the same version wins over an upsert).
    */
-  const write = (rows: Insertable<SearchDocTable> | Insertable<SearchDocTable>[], replaceEqual: 'live' | 'any') =>
+  const upsertRows = (db: Kysely<DB>, rows: PreparedDoc[], replaceEqual: 'live' | 'any') =>
     db
       .insertInto('srch_doc')
-      .values(rows)
+      .values(follower ? rows.map(follower.stored) : rows)
       .onConflict((oc) =>
         oc
           .column('id')
@@ -115,12 +143,39 @@ export function createStore(db: Kysely<DB>): Omit<SearchProvider, 'search'> {
                 : eb.and([eb('srch_doc.version', '=', eb.ref('excluded.version')), eb('srch_doc.removed', '=', 0)]),
             ]),
           ),
-      )
-      .execute();
+      );
+
+  /** The rows that were inserted or replaced, handed to the follower in the same transaction. */
+  const write = async (rows: PreparedDoc[], replaceEqual: 'live' | 'any'): Promise<void> => {
+    if (!follower) {
+      await upsertRows(db, rows, replaceEqual).execute();
+      return;
+    }
+    await atomically(db, async (trx) => {
+      // RETURNING of an upsert lists only the rows it inserted or updated, not the ones its WHERE kept.
+      const changed = await upsertRows(trx, rows, replaceEqual)
+        .returning([sql<number>`rowid`.as('rowid'), 'id'])
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      await follower.written(
+        trx,
+        changed.map((c) => ({ rowid: Number(c.rowid), row: byId.get(c.id)! })),
+      );
+    });
+  };
+
+  const count = async () => {
+    const row = await db
+      .selectFrom('srch_doc')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('removed', '=', 0)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
 
   return {
     async upsert(doc) {
-      await write(toRow(doc), 'live');
+      await write([toRow(doc)], 'live');
     },
     async upsertMany(rows) {
       // Multi-row statements: one round trip and one statement plan per chunk. A document appearing twice
@@ -129,12 +184,12 @@ export function createStore(db: Kysely<DB>): Omit<SearchProvider, 'search'> {
       for (let at = 0; at < rows.length; at += UPSERT_CHUNK) {
         const chunk = rows.slice(at, at + UPSERT_CHUNK);
         if (new Set(chunk.map((r) => r.id)).size === chunk.length) await write(chunk, 'live');
-        else for (const row of chunk) await write(row, 'live');
+        else for (const row of chunk) await write([row], 'live');
       }
     },
     async remove(id, version) {
       if (!id || !Number.isSafeInteger(version)) throw new TypeError('remove needs an id and an integer version');
-      await write(tombstone(id, version), 'any');
+      await write([tombstone(id, version)], 'any');
     },
     async findByNumber(value) {
       const docNo = normaliseDocNo(value);
@@ -155,16 +210,34 @@ export function createStore(db: Kysely<DB>): Omit<SearchProvider, 'search'> {
         .executeTakeFirst();
       return row ?? null;
     },
-    async count() {
-      const row = await db
-        .selectFrom('srch_doc')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('removed', '=', 0)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    },
+    count,
     async clear() {
       await db.deleteFrom('srch_doc').execute();
+    },
+    async moveOrgPaths(from, to) {
+      return rewriteOrgPaths(db, 'srch_doc', from, to);
+    },
+    async reindexStoredRows() {
+      // The index (PostgreSQL's tsv) follows srch_doc by trigger; only rows without their body tokens (from an
+      // SQLite database, which keeps few) need them.
+      for (let after = ''; ;) {
+        const rows = await db
+          .selectFrom('srch_doc')
+          .select(['id', 'doc_no', 'index_no', 'body'])
+          .where('removed', '=', 0)
+          .where('tokens', '=', '')
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(REINDEX_CHUNK)
+          .execute();
+        for (const r of rows) {
+          const tokens = bodyTokens(r.doc_no, r.index_no, r.body);
+          if (tokens) await db.updateTable('srch_doc').set({ tokens }).where('id', '=', r.id).execute();
+        }
+        if (rows.length < REINDEX_CHUNK) break;
+        after = rows.at(-1)!.id;
+      }
+      return count();
     },
   };
 }

@@ -14,7 +14,8 @@ import * as previous from './2026-12-07T0100_search_filter-tokens.ts';
 //   on its way up; a bulk import's large transactions (`hashsize`: up to 128 MiB of pending postings per index, held only while such a transaction runs) make large
 //   first segments. A query visits a few more segments per level but fewer levels.
 // The indexes are rebuilt from srch_doc here; at a million documents that takes minutes.
-const filterTokens = (row: string) =>
+/** Exported for the test that checks platform/search/filter-tokens.ts writes the same text. */
+export const filterTokens = (row: string) =>
   sql.raw(`(
     '_o' || replace(replace(replace(trim(${row}.org_path, '/'), '-', ''), '_', ''), '/', ' _o')
     || ' _k' || hex(${row}.kind)

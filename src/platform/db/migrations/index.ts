@@ -18,6 +18,7 @@ import * as participation0 from './2026-12-06T0200_participation_create-qa-meeti
 import * as requests2 from './2026-12-06T0300_requests_representative-purpose.ts';
 import * as search2 from './2026-12-07T0100_search_filter-tokens.ts';
 import * as search3 from './2026-12-07T0300_search_one-column-index.ts';
+import * as search4 from './2026-12-07T0500_search_app-written-index.ts';
 
 // Listed explicitly (not read from the folder) so the same list works under tsx, in tests and in bundles.
 // Names sort in time order; never rename or edit a migration that has shipped.
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0300_requests_representative-purpose': requests2,
   '2026-12-07T0100_search_filter-tokens': search2,
   '2026-12-07T0300_search_one-column-index': search3,
+  '2026-12-07T0500_search_app-written-index': search4,
 };
