@@ -721,7 +721,7 @@ function report(newRuns: SearchRun[], opts: Options, wallSeconds: number): void 
     '- 语料：lawrefbook 3,475 部法规与政府工作报告的真实标题和段落随机重组（固定种子，可复现）：每篇 = 真实标题（可加“关于印发《…》的通知”“（2023年修订）”“（第N号）”等变化）+ 3–15 个真实段落；151 个虚构机构（宜州市及 8 个县区），主题、文种、年份 2000–2025、效力、发文字号（如 宜府办发〔2023〕5号）、索引号。',
     `- 入库：每个写入进程用 ${opts.threads} 个 worker 线程生成文档并分词建行（\`prepareDoc\`：jieba、opencc、拼音；线程优先级 nice 10，把 CPU 先让给唯一的写入线程），主线程按批次顺序经 \`createSearchProvider(…).upsertMany\` 写入，每个事务 ${newRuns[0]?.settings.batch ?? opts.batch} 篇（多行 upsert，每条语句 100 行）；写入进程数见表（默认 1 个；SQLite 只有一个写者）。入库速度含分词与索引，不含随后的 WAL checkpoint / VACUUM ANALYZE（单列）。`,
     '- 分词探测：每次运行前在单进程里对前 1,000 篇调用 `toRow`（分词 + 建行，不写库），即每个核的入库上限；见“入库细节”。',
-    '- 查询：真实标题（20%）与从真实标题/段落中取 1–4 个相邻词（80%），约一半带过滤（机构子树、年份、主题、机构+年份）；每次 `provider.search`（第 1 页 20 条 + 总数 + 分面）；先预热 10 条不计。总数超过 10,000 条时为估计（`totalIsEstimate`，分面只统计前 10,001 条命中），排序（标题含全部关键词在前，其余按发布日期从新到旧）只在前 2,000 条命中与前 2,000 条标题命中中进行；过滤条件作为索引词参与匹配（docs/adr/0002-search-at-scale.md、0003-search-filters-as-tokens.md、0004-search-ingest-one-column-index.md）。',
+    '- 查询：真实标题（20%）与从真实标题/段落中取 1–4 个相邻词（80%），约一半带过滤（机构子树、年份、主题、机构+年份）；每次 `provider.search`（第 1 页 20 条 + 总数 + 分面）；先预热 10 条不计。总数超过 10,000 条时为估计（`totalIsEstimate`，分面只统计前 10,001 条命中），排序（标题含全部关键词在前，其余按发布日期从新到旧）只在前 2,000 条命中与前 2,000 条标题命中中进行；过滤条件作为索引词参与匹配（docs/adr/0002-search-at-scale.md、0003-search-filters-as-tokens.md、0004-search-ingest-one-column-index.md、0006-search-index-written-by-the-app.md）。',
     "- 基线：同一次运行、同一数据库、同样的查询和过滤：`title LIKE '%词%' OR body LIKE '%词%'`（各词 AND），按发布时间取 20 条 + count(*)。50 万篇以上默认只测前 50 条，且总共最多 --like-budget 秒（默认 300 s），实际条数见“LIKE 次数”。",
     '',
     mdRow(columns),
