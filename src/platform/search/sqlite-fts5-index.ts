@@ -1,4 +1,4 @@
-// SQLite: the app writes the rows of the main full-text index srch_fts (migration 2026-12-08T0100, ADR 0006). The
+// SQLite: the app writes the rows of the main full-text index srch_fts (migration 2026-12-07T0500, ADR 0006). The
 // text of a row is its title tokens, body tokens and filter tokens, as the trigger wrote it before; srch_doc keeps
 // the body tokens (~3.4 KB, most of a row) only when the body was cut at MAX_BODY_CHARS, because only then they
 // cannot be computed again from the row. Writing a row without them is what makes bulk indexing faster.
@@ -50,14 +50,20 @@ export function moveOrgPaths(db: Kysely<DB>, from: string, to: string): Promise<
       where rowid in (select doc_rowid from srch_facet where org_path like ${`${likeEscape(from)}%`} escape '\\')
       returning rowid`.execute(trx);
     const rowids = moved.rows.map((r) => Number(r.rowid));
-    for (let at = 0; at < rowids.length; at += REINDEX_CHUNK) await indexStored(trx, rowids.slice(at, at + REINDEX_CHUNK));
+    for (let at = 0; at < rowids.length; at += REINDEX_CHUNK)
+      await indexStored(
+        trx,
+        await storedRows(trx)
+          .where(sql<number>`rowid`, 'in', rowids.slice(at, at + REINDEX_CHUNK))
+          .execute(),
+      );
     return rowids.length;
   });
 }
 
-/** Indexes live srch_doc rows from their stored values: the rows with these rowids, or the next chunk after one. */
-async function indexStored(db: Kysely<DB>, rowids: number[] | { after: number }): Promise<number | null> {
-  let query = db
+/** The live srch_doc rows with what their index text is made of. */
+const storedRows = (db: Kysely<DB>) =>
+  db
     .selectFrom('srch_doc')
     .select([
       sql<number>`rowid`.as('rowid'),
@@ -74,34 +80,31 @@ async function indexStored(db: Kysely<DB>, rowids: number[] | { after: number })
       'validity',
     ])
     .where('removed', '=', 0);
-  query = Array.isArray(rowids)
-    ? query.where(sql<number>`rowid`, 'in', rowids)
-    : query
-        .where(sql<number>`rowid`, '>', rowids.after)
-        .orderBy(sql`rowid`)
-        .limit(REINDEX_CHUNK);
-  const rows = await query.execute();
-  await insertIndexRows(
+
+/** Indexes stored rows, computing the body tokens that were not stored. */
+function indexStored(
+  db: Kysely<DB>,
+  rows: (IndexedRow & { rowid: number; doc_no: string | null; index_no: string | null; body: string })[],
+) {
+  return insertIndexRows(
     db,
-    rows.map((r) => ({
-      rowid: Number(r.rowid),
-      text: indexText({ ...r, tokens: r.tokens || bodyTokens(r.doc_no, r.index_no, r.body) }),
-    })),
+    rows.map((r) => ({ rowid: Number(r.rowid), text: indexText({ ...r, tokens: r.tokens || bodyTokens(r.doc_no, r.index_no, r.body) }) })),
   );
-  return rows.length === REINDEX_CHUNK ? Number(rows.at(-1)!.rowid) : null;
 }
 
 /** `SearchProvider.reindexStoredRows` on SQLite: the main index emptied and written again from srch_doc. */
-export function reindexStoredRows(db: Kysely<DB>): Promise<number> {
+export function reindexStoredRows(db: Kysely<DB>): Promise<void> {
   return atomically(db, async (trx) => {
     await sql`insert into srch_fts (srch_fts) values ('delete-all')`.execute(trx);
-    let last: number | null = 0;
-    while (last !== null) last = await indexStored(trx, { after: last });
-    const { n } = await trx
-      .selectFrom('srch_doc')
-      .select(sql<number>`count(*)`.as('n'))
-      .where('removed', '=', 0)
-      .executeTakeFirstOrThrow();
-    return Number(n);
+    for (let after = 0; ;) {
+      const rows = await storedRows(trx)
+        .where(sql<number>`rowid`, '>', after)
+        .orderBy(sql`rowid`)
+        .limit(REINDEX_CHUNK)
+        .execute();
+      await indexStored(trx, rows);
+      if (rows.length < REINDEX_CHUNK) return;
+      after = Number(rows.at(-1)!.rowid);
+    }
   });
 }

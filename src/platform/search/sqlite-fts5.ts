@@ -1,8 +1,8 @@
 // SQLite: FTS5 (contentless, one column of title, body and filter tokens, `ascii` tokenizer; migration
-// 2026-12-07T0300), written by the app (sqlite-fts5-index.ts); the title index is kept in step by triggers. The filter tokens (filter-tokens.ts) sit next to the
-// words and never match one; title matches, the first ranking tier, come from the small title index
-// srch_title_fts. Matches join the narrow
-// srch_facet rows by the FTS5 rowid (= srch_doc's rowid); FTS5 walks its doclists newest rowid first.
+// 2026-12-07T0300), the main index written by the app (sqlite-fts5-index.ts), the small title index srch_title_fts
+// by triggers. The filter tokens (filter-tokens.ts) sit next to the words and never match one; title matches, the
+// first ranking tier, come from the title index. Matches join the narrow srch_facet rows by the FTS5 rowid
+// (= srch_doc's rowid); FTS5 walks its doclists newest rowid first.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { filterMatch } from './filter-tokens.ts';
@@ -44,10 +44,14 @@ const fullText = (tokens: string[], query: SearchQuery): FullText => {
 };
 
 export function createSqliteSearch(db: Kysely<DB>, limits: SearchLimits = DEFAULT_LIMITS): SearchProvider {
+  const store = createStore(db, sqliteIndexFollower);
   return {
-    ...createStore(db, sqliteIndexFollower),
+    ...store,
     moveOrgPaths: (from, to) => moveOrgPaths(db, from, to),
-    reindexStoredRows: () => reindexStoredRows(db),
+    reindexStoredRows: async () => {
+      await reindexStoredRows(db);
+      return store.count();
+    },
     search: (query) => runSearch(db, query, fullText, limits),
   };
 }

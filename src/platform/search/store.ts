@@ -1,9 +1,10 @@
 // The portable half of both providers: writing index rows (versioned, with tombstones), number lookups,
 // counting and clearing. Plain Kysely that runs unchanged on SQLite and PostgreSQL; only matching and
 // ranking differ (sqlite-fts5.ts, postgres-fts.ts).
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { rewriteOrgPaths } from '../db/subtree.ts';
+import { transact } from '../db/transaction-scope.ts';
 import { distinctIndexTokens, titleTokens } from '../text/segment.ts';
 import { normaliseDocNo, normaliseIndexNo } from './numbers.ts';
 import type { PreparedDoc, SearchDoc, SearchProvider } from './provider.ts';
@@ -116,9 +117,9 @@ export type IndexFollower = {
   written(db: Kysely<DB>, rows: { rowid: number; row: PreparedDoc }[]): Promise<void>;
 };
 
-/** Runs `work` in the caller's transaction, or in a new one. */
+/** Runs `work` in the caller's transaction, or in a new one (`transact`, which guards SQLite's one connection). */
 export const atomically = <T>(db: Kysely<DB>, work: (db: Kysely<DB>) => Promise<T>): Promise<T> =>
-  db.isTransaction ? work(db) : db.transaction().execute((trx: Transaction<DB>) => work(trx));
+  db.isTransaction ? work(db) : transact(db, work);
 
 /** The provider methods that need no full-text search. */
 export function createStore(db: Kysely<DB>, follower?: IndexFollower): Omit<SearchProvider, 'search'> {
