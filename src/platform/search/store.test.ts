@@ -2,13 +2,25 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { distinctIndexTokens, indexTokens } from '../text/segment.ts';
-import { MAX_BODY_CHARS, toRow } from './store.ts';
+import { MAX_BODY_CHARS, bodyTokens, toRow } from './store.ts';
 import { ORG, lawDoc } from './search.testkit.ts';
 
 test('distinctIndexTokens: the index tokens of the texts in first-seen order, without repeats, capped', () => {
-  assert.deepEqual(distinctIndexTokens(['政务公开', '公开 政务 2023', '2023年'], 10), ['政务', '公开', '务公', '2023', '年']);
+  assert.deepEqual(distinctIndexTokens(['政务公开', '公开 政务 2023', '2023年'], 10), ['政务', '公开', '2023', '年']);
   assert.deepEqual(distinctIndexTokens(['政务公开', '公开 政务 2023', '2023年'], 2), ['政务', '公开']);
   assert.deepEqual(distinctIndexTokens(['', ' ，。'], 10), []);
+});
+
+test('bodyTokens: the 发文字号 and 索引号 give every boundary pair, the body only those next to a one-character word', () => {
+  const tokens = (docNo: string | null, body: string) => bodyTokens(docNo, null, body).split(' ');
+  // 宜府|办发: a searcher types 宜府办, whose tokens are 宜府 and 府办.
+  assert.ok(tokens('宜府办发〔2023〕5号', '正文').includes('府办'));
+  assert.ok(!tokens(null, '根据宜府办发〔2023〕5号').includes('府办'));
+  // 施工|作业 is not 工作 in a body (ADR 0007); 燃气管|道 still gives 管道.
+  assert.deepEqual(
+    ['工作', '管道'].map((t) => tokens(null, '施工作业人员不得私自改装燃气管道').includes(t)),
+    [false, true],
+  );
 });
 
 test('property: distinctIndexTokens equals the concatenated indexTokens without repeats, within the cap', () => {

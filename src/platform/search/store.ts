@@ -39,7 +39,9 @@ function assertValid(doc: SearchDoc): void {
  * only for bodies cut at MAX_BODY_CHARS, sqlite-fts5-index.ts).
  */
 export function bodyTokens(docNo: string | null | undefined, indexNo: string | null | undefined, body: string): string {
-  return distinctIndexTokens([docNo ?? '', indexNo ?? '', body], MAX_DISTINCT_TOKENS).join(' ');
+  // The numbers give every boundary pair: a searcher types pieces of them (宜府办 of 宜府|办发〔2023〕5号).
+  const numbers = [docNo ?? '', indexNo ?? ''].map((text) => ({ text, pairs: 'every' as const }));
+  return distinctIndexTokens([...numbers, body], MAX_DISTINCT_TOKENS).join(' ');
 }
 
 /**

@@ -3,8 +3,9 @@
 //   1. normalise: NFKC (full-width → half-width), lower case, traditional → simplified;
 //   2. words of other scripts and numbers (covid, 2023, naïve, αβγ) are tokens as they are;
 //   3. Chinese goes to jieba in search mode (every word and the dictionary words inside it), plus the pair
-//      of characters across each word boundary (燃气管|道 → 管道), so a two-character word that jieba cut
-//      apart in one context is still found.
+//      of characters across word boundaries (燃气管|道 → 管道), so a two-character word that jieba cut apart
+//      in one context is still found. In a body only boundaries with a one-character word give a pair: across
+//      two longer words it is a false reading (施工|作业 → 工作; `Pairs`, docs/adr/0007-search-no-pairs-across-words.md).
 // A token is a run of letters and digits (\p{L}\p{N}) only: punctuation splits (covid-19 → covid 19). With
 // such tokens FTS5's `ascii` tokenizer and PostgreSQL's `simple` parser keep every token intact.
 import { Jieba } from '@node-rs/jieba';
@@ -183,9 +184,21 @@ function splitScripts(text: string): { other: string[]; chinese: string } {
 const firstChar = (w: string) => String.fromCodePoint(w.codePointAt(0) ?? 0);
 const lastChar = (w: string) => (/[\uDC00-\uDFFF]$/.test(w) ? w.slice(-2) : w.slice(-1));
 
+/** A word of one character (one UTF-16 unit, or a surrogate pair). */
+const isOneChar = (w: string) => w.length === 1 || (w.length === 2 && isSurrogate(w.charCodeAt(0)));
+
+/**
+ * Which word boundaries give a pair of characters. A body gives only those next to a one-character word: across
+ * two longer words the pair is almost always a false reading (施工|作业 → 工作, 争议|案件 → 议案, 全国|家庭 → 国家),
+ * and such pairs were a quarter of a body's tokens (docs/adr/0007-search-no-pairs-across-words.md). Titles,
+ * 发文字号 and 索引号 are short and searched by their pieces (宜府办 of 宜府|办发): they give every pair.
+ */
+export type Pairs = 'every' | 'next-to-one-character';
+
 /** The pair of Chinese characters that meet at the boundary of two words (燃气管|道 → 管道), or null. */
-function boundaryPair(prev: string, next: string, table: Uint8Array): string | null {
+function boundaryPair(prev: string, next: string, table: Uint8Array, pairs: Pairs): string | null {
   if (prev.length === 0 || next.length === 0) return null;
+  if (pairs === 'next-to-one-character' && !isOneChar(prev) && !isOneChar(next)) return null;
   const a = prev.charCodeAt(prev.length - 1);
   const b = next.charCodeAt(0);
   if (isSurrogate(a) || isSurrogate(b)) {
@@ -195,12 +208,12 @@ function boundaryPair(prev: string, next: string, table: Uint8Array): string | n
   return (table[a]! & HAN_LETTER_BIT) !== 0 && (table[b]! & HAN_LETTER_BIT) !== 0 ? prev[prev.length - 1]! + next[0]! : null;
 }
 
-/** The boundary pairs of a word sequence, with the index of the word left of each. */
+/** The boundary pairs of a word sequence (every boundary), with the index of the word left of each. */
 function boundaryPairs(words: string[]): { pair: string; left: number }[] {
   const table = charClasses();
   const out: { pair: string; left: number }[] = [];
   for (let i = 1; i < words.length; i++) {
-    const pair = boundaryPair(words[i - 1]!, words[i]!, table);
+    const pair = boundaryPair(words[i - 1]!, words[i]!, table, 'every');
     if (pair !== null) out.push({ pair, left: i - 1 });
   }
   return out;
@@ -210,7 +223,7 @@ function boundaryPairs(words: string[]): { pair: string; left: number }[] {
  * The index tokens of normalised text, in order, passed to `emit`: other-script words and numbers, jieba's
  * search-mode words, then the boundary pairs. Returns jieba's accurate-mode words (empty without Chinese).
  */
-function segmentNormalised(text: string, emit: (token: string) => void): string[] {
+function segmentNormalised(text: string, emit: (token: string) => void, pairs: Pairs): string[] {
   const table = charClasses();
   const { other, chinese } = splitScripts(text);
   for (const w of other) emitClean(w, table, emit);
@@ -218,29 +231,34 @@ function segmentNormalised(text: string, emit: (token: string) => void): string[
   const words = segmenter().cut(chinese, true);
   searchWords(words, (t) => emitClean(t, table, emit));
   for (let i = 1; i < words.length; i++) {
-    const pair = boundaryPair(words[i - 1]!, words[i]!, table);
+    const pair = boundaryPair(words[i - 1]!, words[i]!, table, pairs);
     if (pair !== null) emitClean(pair, table, emit);
   }
   return words;
 }
 
-/** Tokens of a body text, repeats kept (term frequency matters for ranking). */
-export function indexTokens(text: string): string[] {
+/** Tokens of a body text (or, with `pairs` 'every', of a short one), repeats kept. */
+export function indexTokens(text: string, pairs: Pairs = 'next-to-one-character'): string[] {
   const out: string[] = [];
-  segmentNormalised(normalise(text), (t) => out.push(t));
+  segmentNormalised(normalise(text), (t) => out.push(t), pairs);
   return out;
 }
+
+/** A text and the boundary pairs it gives; a plain string is a body ('next-to-one-character'). */
+export type IndexedText = string | { text: string; pairs: Pairs };
 
 /**
  * The distinct index tokens of several texts, in first-seen order, at most `maxDistinct` of them: what
  * `indexTokens` of each, concatenated, would give without repeats, without building the repeats.
  */
-export function distinctIndexTokens(texts: string[], maxDistinct: number): string[] {
+export function distinctIndexTokens(texts: IndexedText[], maxDistinct: number): string[] {
   const seen = new Set<string>();
   const add = (t: string) => {
     if (seen.size < maxDistinct) seen.add(t);
   };
-  for (const text of texts) segmentNormalised(normalise(text), add);
+  for (const t of texts)
+    if (typeof t === 'string') segmentNormalised(normalise(t), add, 'next-to-one-character');
+    else segmentNormalised(normalise(t.text), add, t.pairs);
   return [...seen];
 }
 
@@ -269,7 +287,7 @@ export function pinyinInitials(text: string): string {
 export function titleTokens(title: string): string[] {
   const text = normalise(title);
   const out = new Set<string>();
-  const words = segmentNormalised(text, (t) => out.add(t));
+  const words = segmentNormalised(text, (t) => out.add(t), 'every');
   for (const char of text) if (isHanLetter(char)) out.add(char);
   const add = (value: string) => {
     if (value.length >= 2) out.add(value.slice(0, MAX_TOKEN_LENGTH));
