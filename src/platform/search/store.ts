@@ -103,8 +103,12 @@ function tombstone(id: string, version: number): PreparedDoc {
 /** Rows read per query when indexing stored rows again. */
 export const REINDEX_CHUNK = 500;
 
-/** Rows per multi-row INSERT: 19 parameters each, well below SQLite's and PostgreSQL's parameter limits. */
-const UPSERT_CHUNK = 100;
+/**
+ * Rows per multi-row INSERT: 19 parameters each, below SQLite's (32,766) and PostgreSQL's (65,535) limits. On
+ * SQLite each statement also ends a segment of the trigger-written title index (see INSERT_CHUNK in
+ * sqlite-fts5-index.ts): 1,000 rather than 100 rows per statement leaves it fewer to merge.
+ */
+const UPSERT_CHUNK = 1000;
 
 const COLUMNS = Object.keys(tombstone('', 0)).filter((c) => c !== 'id') as (keyof SearchDocTable)[];
 
