@@ -256,9 +256,10 @@ export function distinctIndexTokens(texts: IndexedText[], maxDistinct: number): 
   const add = (t: string) => {
     if (seen.size < maxDistinct) seen.add(t);
   };
-  for (const t of texts)
-    if (typeof t === 'string') segmentNormalised(normalise(t), add, 'next-to-one-character');
-    else segmentNormalised(normalise(t.text), add, t.pairs);
+  for (const t of texts) {
+    const { text, pairs } = typeof t === 'string' ? { text: t, pairs: 'next-to-one-character' as const } : t;
+    segmentNormalised(normalise(text), add, pairs);
+  }
   return [...seen];
 }
 
