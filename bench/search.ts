@@ -3,6 +3,7 @@
 // titles and phrases, and in the same run on the same database the baseline many portals use: LIKE '%…%'.
 //   npm run bench -- search [--sizes 100000,1000000] [--db sqlite,postgres] [--queries 200] [--like-queries N]
 //                           [--batch 20000] [--threads 2] [--pg-workers 1] [--ingest-budget 40] [--seed N] [--keep] [--fresh]
+//   npm run bench -- search --reuse <kept database> [--rounds 3]   (search latency again, no ingest: search-rerun.ts)
 // Databases are temporary (a directory under the OS temp dir; a PostgreSQL database gk_bench_search) and are
 // removed at the end. Results: bench/results/search.json and search.md (runs of other sizes/dialects kept).
 import { execFileSync } from 'node:child_process';
@@ -21,8 +22,9 @@ import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import { createSearchProvider } from '../src/platform/search/index.ts';
 import { toRow } from '../src/platform/search/store.ts';
 import { loadTexts, makeDoc, makeQueries, orgTree, type BenchQuery, type Org, type Texts } from './search-corpus.ts';
+import { rerunSearch } from './search-rerun.ts';
 import type { WorkerConfig, WorkerMessage } from './search-worker.ts';
-import { machine, startChild, stopChildren, type Machine } from './support.ts';
+import { latency, machine, startChild, stopChildren, type Latency, type Machine } from './support.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BENCH_DB = 'gk_bench_search';
@@ -49,6 +51,9 @@ type Options = {
   fresh: boolean;
   /** Render search.md and the table again from search.json, running nothing. */
   reportOnly: boolean;
+  /** A kept database (SQLite file or PostgreSQL URL) whose search is measured again, `rounds` times. */
+  reuse: string | null;
+  rounds: number;
 };
 
 const count = (raw: string): number => {
@@ -78,6 +83,8 @@ function options(argv: string[]): Options {
       keep: { type: 'boolean', default: false },
       fresh: { type: 'boolean', default: false },
       'report-only': { type: 'boolean', default: false },
+      reuse: { type: 'string' },
+      rounds: { type: 'string', default: '3' },
     },
     strict: true,
   });
@@ -107,26 +114,12 @@ function options(argv: string[]): Options {
     keep: values.keep,
     fresh: values.fresh,
     reportOnly: values['report-only'],
+    reuse: values.reuse ?? null,
+    rounds: Math.trunc(positive('rounds', values.rounds)),
   };
 }
 
 // ------------------------------------------------------------------------------------------------ figures
-
-type Latency = { n: number; p50Ms: number; p95Ms: number; p99Ms: number; meanMs: number; maxMs: number };
-
-function latency(samples: number[]): Latency {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => (s.length ? s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)]! : NaN);
-  const r1 = (v: number) => Math.round(v * 10) / 10;
-  return {
-    n: s.length,
-    p50Ms: r1(at(50)),
-    p95Ms: r1(at(95)),
-    p99Ms: r1(at(99)),
-    meanMs: r1(s.reduce((a, b) => a + b, 0) / (s.length || 1)),
-    maxMs: r1(s.at(-1) ?? NaN),
-  };
-}
 
 type QueryResult = BenchQuery & { searchMs: number; searchTotal: number; searchEstimate?: boolean; likeMs?: number; likeTotal?: number };
 
@@ -506,6 +499,18 @@ function probe(texts: Texts, orgs: Org[], seed: number, n = 1000) {
 export async function runSearchBenchmark(): Promise<void> {
   const opts = options(process.argv.slice(3));
   if (opts.reportOnly) return report([], opts, 0);
+  if (opts.reuse) {
+    const texts = await loadTexts();
+    const orgs = orgTree();
+    await rerunSearch(
+      { reuse: opts.reuse, rounds: opts.rounds },
+      makeQueries(texts, orgs, opts.seed, opts.queries),
+      makeQueries(texts, orgs, opts.seed, 10, 2),
+      { commit: commit(), resultsDir: join(root, 'bench/results') },
+    );
+    process.stdout.write('\n结果已写入 bench/results/search-rerun.json 与 bench/results/search-rerun.md\n');
+    return;
+  }
   if (opts.dialects.includes('sqlite')) {
     const fs = statfsSync(tmpdir());
     const free = fs.bavail * fs.bsize;

@@ -98,3 +98,20 @@ export function machine(): Machine {
     os: `${platform()} ${release()} ${arch()}`,
   };
 }
+
+export type Latency = { n: number; p50Ms: number; p95Ms: number; p99Ms: number; meanMs: number; maxMs: number };
+
+/** Percentiles (nearest rank), mean and maximum of latency samples in ms, rounded to 0.1 ms. */
+export function latency(samples: number[]): Latency {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => (s.length ? s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)]! : NaN);
+  const r1 = (v: number) => Math.round(v * 10) / 10;
+  return {
+    n: s.length,
+    p50Ms: r1(at(50)),
+    p95Ms: r1(at(95)),
+    p99Ms: r1(at(99)),
+    meanMs: r1(s.reduce((a, b) => a + b, 0) / (s.length || 1)),
+    maxMs: r1(s.at(-1) ?? NaN),
+  };
+}
