@@ -10,7 +10,12 @@ import { startMaintenance } from './platform/jobs/maintenance.ts';
 /** config → database → migrate → seed on first start → buildApp → listen. */
 export async function main(): Promise<void> {
   const config = loadConfig();
-  const dbOptions = { databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, poolSize: config.pgPoolSize };
+  const dbOptions = {
+    databaseUrl: config.databaseUrl,
+    sqliteFile: config.sqliteFile,
+    poolSize: config.pgPoolSize,
+    sqliteMmapMb: config.sqliteMmapMb,
+  };
   const database = openDatabase(dbOptions);
   await assertReachable(database, dbOptions).catch(async (err) => {
     await database.close();
@@ -47,5 +52,7 @@ export async function main(): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(`Gongkai 已启动：http://localhost:${config.port}/ （管理后台 /admin，API 文档 /api/docs，数据库 ${database.dialect.name}）\n`);
+  process.stdout.write(
+    `Gongkai 已启动：http://localhost:${config.port}/ （管理后台 /admin，API 文档 /api/docs，数据库 ${database.dialect.name}）\n`,
+  );
 }

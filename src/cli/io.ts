@@ -93,7 +93,7 @@ export function assertSqliteExists(file: string): void {
 /** Opens the configured database; `mustExist` refuses to create an empty SQLite file as a side effect. */
 export function openConfigured(cfg: Config, options: { mustExist: boolean }): Database {
   if (options.mustExist && cfg.database === 'sqlite') assertSqliteExists(cfg.sqliteFile);
-  return openDatabase({ databaseUrl: cfg.databaseUrl, sqliteFile: cfg.sqliteFile, poolSize: 2 });
+  return openDatabase({ databaseUrl: cfg.databaseUrl, sqliteFile: cfg.sqliteFile, poolSize: 2, sqliteMmapMb: cfg.sqliteMmapMb });
 }
 
 /** Runs `work` with every service on an up-to-date database, and closes the database afterwards. */

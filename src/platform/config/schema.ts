@@ -129,6 +129,12 @@ export const settings = {
     parse: int(1, 1024),
   },
   pgPoolSize: { name: 'GONGKAI_PG_POOL_SIZE', description: 'PostgreSQL 连接池大小', default: 10, parse: int(1, 200) },
+  sqliteMmapMb: {
+    name: 'GONGKAI_SQLITE_MMAP_MB',
+    description: 'SQLite 以内存映射读取数据库文件的上限（MB；0 = 不映射，SQLite 本身最多 2048）',
+    default: 2048,
+    parse: int(0, 1_048_576),
+  },
   registrationPattern: {
     name: 'GONGKAI_REGISTRATION_PATTERN',
     description:
