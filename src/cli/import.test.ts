@@ -201,3 +201,15 @@ test('a changed file becomes a new edition; --dry-run writes nothing; mistakes a
     assert.ok(noStack(run.err), run.err);
   }
 });
+
+test('importing into a database that was migrated but never started says to start it once', async (t) => {
+  const inst = await newInstance();
+  t.after(() => inst.dispose());
+  assert.equal((await cli(inst, ['migrate'])).code, 0);
+  const run = await cli(inst, ['import', SAMPLES, '--org', '420502']);
+  assert.equal(run.code, 1);
+  assert.match(run.err, /还没有任何机构：请先运行一次 gongkai serve（npm start）完成首次启动/);
+  assert.ok(noStack(run.err), run.err);
+  // Nothing was imported on the way.
+  assert.equal((await counts(inst)).doc_document ?? 0, 0);
+});

@@ -94,9 +94,11 @@ async function countItems(path: string, limit: number): Promise<number> {
 }
 
 async function resolveOrg(services: Services, ref: string) {
-  const row = /^(\d{6}|\d{9}|\d{12})$/.test(ref)
-    ? await new OrganisationRepository(services.database.db, services.database.dialect).findByDivisionCode(ref)
-    : (await services.organisations.refs([ref])).get(ref);
+  const repo = new OrganisationRepository(services.database.db, services.database.dialect);
+  const row = /^(\d{6}|\d{9}|\d{12})$/.test(ref) ? await repo.findByDivisionCode(ref) : (await services.organisations.refs([ref])).get(ref);
+  // A new data directory has no organisations until the first start creates the tree (and the administrator).
+  if (!row && (await repo.count()) === 0)
+    throw new CliError('还没有任何机构：请先运行一次 gongkai serve（npm start）完成首次启动，它会创建机构树和管理员。');
   if (!row) throw new CliError(`机构 ${ref} 不存在（请填写行政区划代码如 420502，或机构 ID）`);
   return row;
 }
