@@ -105,7 +105,7 @@ test('a repeal by a later document updates the validity facet of the earlier one
   assert.equal(await validity(), 'repealed');
 });
 
-test('the search API refuses an unknown kind (naming the field) instead of answering an empty list; every known kind is accepted', async (t) => {
+test('the search API refuses an unknown kind or organisation (naming the field) instead of answering an empty list; every known kind is accepted', async (t) => {
   const { app } = await buildTestApp(t);
   const bad = await app.inject('/api/v1/search?q=%E6%B3%95%E5%BE%8B&kind=bogus');
   assert.equal(bad.statusCode, 400, bad.body);
@@ -114,6 +114,14 @@ test('the search API refuses an unknown kind (naming the field) instead of answe
     const ok = await app.inject(`/api/v1/search?q=%E6%B3%95%E5%BE%8B&kind=${kind}`);
     assert.equal(ok.statusCode, 200, `${kind}: ${ok.body}`);
   }
+  // An organisation that does not exist is refused the same way.
+  const unknownOrg = await app.inject('/api/v1/search?q=%E6%B3%95%E5%BE%8B&org=no-such-org');
+  assert.equal(unknownOrg.statusCode, 400, unknownOrg.body);
+  assert.deepEqual(
+    unknownOrg.json().error.fields.map((f: { path: string }) => f.path),
+    ['org'],
+  );
+  assert.match(unknownOrg.json().error.fields[0].message, /机构不存在/);
   // The portal names every kind the API accepts (its facet labels and filter links).
   assert.deepEqual(Object.keys(kindNames).sort(), [...SEARCH_KINDS].sort());
 });

@@ -1,5 +1,6 @@
 import type { SearchProvider, SearchResult } from '../../platform/search/index.ts';
 import { MAX_PAGE_SIZE } from '../../platform/search/index.ts';
+import { ValidationError } from '../../platform/errors.ts';
 import type { OrganisationService } from '../organisations/index.ts';
 
 /**
@@ -35,8 +36,10 @@ export class SearchService {
     const exact = input.q.trim() ? await this.provider.findByNumber(input.q.trim()) : null;
     let orgRoots: string[] | undefined;
     if (input.org) {
+      // Like an unknown kind: a 400 naming the field, not an empty list that reads as "nothing published there".
       const org = (await this.orgs.refs([input.org])).get(input.org);
-      orgRoots = org ? [org.path] : [];
+      if (!org) throw ValidationError.field('org', 'unknownOrg');
+      orgRoots = [org.path];
     }
     const result = await this.provider.search({
       q: input.q,
