@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, newInstance, noStack, seed } from './cli.testkit.ts';
+import { sharedData } from '../../test/support/shared-data.ts';
 
-const HOLIDAYS = join(import.meta.dirname, '../../../shared/data/holidays');
+const HOLIDAYS = sharedData('holidays');
 
 test('gongkai calendar: add-working-days uses the database overrides; import marks a year loaded; list shows the days', async (t) => {
   const inst = await newInstance();

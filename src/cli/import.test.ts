@@ -7,8 +7,9 @@ import { minimalDocx } from '../platform/files/test-fixtures.ts';
 import { cli, counts, newInstance, noStack, seed, withServices, type Instance } from './cli.testkit.ts';
 import { importSourceKey } from './import.ts';
 import { cliActor } from './io.ts';
+import { sharedData } from '../../test/support/shared-data.ts';
 
-const CORPUS = join(import.meta.dirname, '../../../shared/data/corpus');
+const CORPUS = sharedData('corpus');
 const SAMPLES = join(CORPUS, 'lawrefbook-samples');
 const TCM = '中医药条例(2003-04-07).md';
 

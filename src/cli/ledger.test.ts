@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { cli, newInstance, seed, withServices } from './cli.testkit.ts';
+import { sharedData } from '../../test/support/shared-data.ts';
 
-const SAMPLES = join(import.meta.dirname, '../../../shared/data/corpus/lawrefbook-samples');
+const SAMPLES = sharedData('corpus/lawrefbook-samples');
 
 test('gongkai ledger verify: imported publications are in the chain; a silent edit fails the check with exit code 1', async (t) => {
   const inst = await newInstance();

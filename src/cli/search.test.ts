@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { cli, newInstance, seed, withServices } from './cli.testkit.ts';
+import { sharedData } from '../../test/support/shared-data.ts';
 
-const SAMPLES = join(import.meta.dirname, '../../../shared/data/corpus/lawrefbook-samples');
+const SAMPLES = sharedData('corpus/lawrefbook-samples');
 
 test('gongkai search reindex: an emptied index is rebuilt from the published documents only', async (t) => {
   const inst = await newInstance();

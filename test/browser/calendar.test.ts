@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADMIN_PASSWORD } from '../support/app.ts';
 import { axeViolations, screenshot, startPortal } from './support/browser.ts';
+import { sharedData } from '../support/shared-data.ts';
 
-const HOLIDAYS = join(import.meta.dirname, '../../../shared/data/holidays');
+const HOLIDAYS = sharedData('holidays');
 
 /** A 2027 schedule derived from the 2026 file: every date 52 weeks later, so weekdays (and make-up weekends) are kept. */
 function schedule2027(): Buffer {

@@ -7,8 +7,9 @@ import { buildUser, orgByName } from '../support/factories.ts';
 import { createUnitOfWork } from '../../src/platform/db/unit-of-work.ts';
 import { systemActor, type Actor } from '../../src/platform/authz/actor.ts';
 import { CalendarService } from '../../src/modules/calendar/index.ts';
+import { sharedData } from '../support/shared-data.ts';
 
-const HOLIDAYS = join(import.meta.dirname, '../../../shared/data/holidays');
+const HOLIDAYS = sharedData('holidays');
 type ScheduleJson = { year: number; papers: string[]; days: { name: string; date: string; isOffDay: boolean }[] };
 const schedule = (year: number) => JSON.parse(readFileSync(join(HOLIDAYS, `${year}.json`), 'utf8')) as ScheduleJson;
 

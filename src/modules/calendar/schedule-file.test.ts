@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { ValidationError } from '../../platform/errors.ts';
 import { renderError } from '../../platform/http/error-handler.ts';
 import { parseScheduleFile } from './schedule-file.ts';
+import { sharedData } from '../../../test/support/shared-data.ts';
 
-const HOLIDAYS = join(import.meta.dirname, '../../../../shared/data/holidays');
+const HOLIDAYS = sharedData('holidays');
 const raw = (year: number) => readFileSync(join(HOLIDAYS, `${year}.json`), 'utf8');
 
 test('every schedule file of 2019–2026 parses, with the late-December days of the year before', () => {

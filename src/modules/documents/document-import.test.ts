@@ -7,8 +7,9 @@ import { systemActor, type Actor } from '../../platform/authz/actor.ts';
 import { rowCounts } from '../../platform/db/introspect.ts';
 import { prepareImport, type ImportSource } from './import/index.ts';
 import { addArticleAnchors, chineseNumeral, DocumentImporter, ImportError, importBody, textToHtml, type ImportOptions } from './document-import.ts';
+import { sharedData } from '../../../test/support/shared-data.ts';
 
-const SAMPLES = join(import.meta.dirname, '../../../../shared/data/corpus/lawrefbook-samples');
+const SAMPLES = sharedData('corpus/lawrefbook-samples');
 const TCM = readFileSync(join(SAMPLES, '中医药条例(2003-04-07).md'), 'utf8');
 const actor = systemActor('导入测试');
 

@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { WorkingDayCalendar, dayNumber, defaultCalendar, fromDayNumber, isIsoDate, weekendsOnly, type CalendarOverride } from './calendar.ts';
+import { sharedData } from '../../../test/support/shared-data.ts';
 
-const HOLIDAYS = join(import.meta.dirname, '../../../../shared/data/holidays');
+const HOLIDAYS = sharedData('holidays');
 type YearFile = { year: number; days: { name: string; date: string; isOffDay: boolean }[] };
 const yearFile = (year: number) => JSON.parse(readFileSync(join(HOLIDAYS, `${year}.json`), 'utf8')) as YearFile;
 

@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { addWorkingDays, hasSchedule, isWorkingDay } from './working-days.ts';
+import { sharedData } from '../../../test/support/shared-data.ts';
 
-const HOLIDAYS = join(import.meta.dirname, '../../../../shared/data/holidays');
+const HOLIDAYS = sharedData('holidays');
 type YearFile = { days: { date: string; isOffDay: boolean }[] };
 
 test('every date of 2019–2026 is a working day exactly when the State Council schedule says so', () => {

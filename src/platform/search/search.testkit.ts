@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchDoc } from './provider.ts';
-
-const dataDir = join(import.meta.dirname, '../../../../shared/data');
+import { SHARED_DATA as dataDir } from '../../../test/support/shared-data.ts';
 
 export const ORG = {
   city: { id: 'org-city', path: '/org-city/' },

@@ -7,8 +7,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseDocNumber, parseOrderNumber } from './doc-number.ts';
+import { sharedData } from '../../../test/support/shared-data.ts';
 
-const DIR = join(import.meta.dirname, '../../../../shared/data/docnumbers');
+const DIR = sharedData('docnumbers');
 const COLUMN = /^(doc_number|document_number_parsed)$/;
 
 function category(value: string): string {

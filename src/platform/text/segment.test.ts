@@ -7,9 +7,10 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { Converter } from 'opencc-js/cn2t';
 import { MAX_TOKEN_LENGTH, indexTokens, normalise, pinyinInitials, queryTokens, titleTokens, type Pairs } from './segment.ts';
+import { sharedData } from '../../../test/support/shared-data.ts';
 
 // Real sentences from the shared law corpus (read at test time, not copied into the repository).
-const corpusDir = join(import.meta.dirname, '../../../../shared/data/corpus/lawrefbook-samples');
+const corpusDir = sharedData('corpus/lawrefbook-samples');
 const sentences = readdirSync(corpusDir)
   .filter((f) => f.endsWith('.md'))
   .sort()

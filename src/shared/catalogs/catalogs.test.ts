@@ -23,9 +23,10 @@ import {
   topicPath,
 } from './index.ts';
 import { orgKinds } from '../schemas/organisations.ts';
+import { sharedData } from '../../../test/support/shared-data.ts';
 
 const DOMAIN_MD = join(import.meta.dirname, '../../../../shared/domain.md');
-const SEED = join(import.meta.dirname, '../../../../shared/data/seed/yichang-2023-zhengwu-gongkai-gongzuo-yaodian.txt');
+const SEED = sharedData('seed/yichang-2023-zhengwu-gongkai-gongzuo-yaodian.txt');
 const noShared = !existsSync(DOMAIN_MD) && 'no ../shared';
 const unique = (xs: string[]) => new Set(xs).size === xs.length;
 

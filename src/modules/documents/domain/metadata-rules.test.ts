@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { addDays } from './dates.ts';
 import {
@@ -13,13 +12,14 @@ import {
   checkSummary,
   type AddWorkingDays,
 } from './metadata-rules.ts';
+import { sharedData } from '../../../../test/support/shared-data.ts';
 
 const TODAY = '2024-06-01';
 const codes = (xs: { code: string }[]) => xs.map((x) => x.code);
 
 // A working-day calendar for the tests: the official 2024 schedule from ../shared/data when present,
 // weekends only otherwise (the real calendar belongs to the platform/calendar module).
-const HOLIDAYS = join(import.meta.dirname, '../../../../../shared/data/holidays/2024.json');
+const HOLIDAYS = sharedData('holidays/2024.json');
 const overrides = new Map<string, boolean>(
   existsSync(HOLIDAYS)
     ? (JSON.parse(readFileSync(HOLIDAYS, 'utf8')) as { days: { date: string; isOffDay: boolean }[] }).days.map((d) => [d.date, d.isOffDay])

@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentInputFromRecord, extractDocumentMetadata, type DocumentMetadata } from './metadata.ts';
 import { readImportSources } from './sources.ts';
+import { SHARED_DATA as DATA } from '../../../../test/support/shared-data.ts';
 
-const DATA = join(import.meta.dirname, '../../../../../shared/data');
 const SAMPLES = join(DATA, 'corpus/lawrefbook-samples');
 const JSONL = join(DATA, 'corpus/lawrefbook.jsonl.gz');
 const SEED = join(DATA, 'seed/yichang-2023-zhengwu-gongkai-gongzuo-yaodian.txt');

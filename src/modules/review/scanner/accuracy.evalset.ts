@@ -7,8 +7,9 @@ import { compileDictionary } from './dictionary.ts';
 import { scanText } from './scan-text.ts';
 import type { CompiledDictionary, FindingCategory } from './types.ts';
 import { digits, luhnComplete, pick, randomBirth, rng, syntheticId, syntheticUscc, withWrongCheck } from './scanner.testkit.ts';
+import { SHARED_DATA } from '../../../../test/support/shared-data.ts';
 
-export const SHARED_DATA = join(import.meta.dirname, '../../../../../shared/data');
+export { SHARED_DATA };
 
 type Planted = { category: FindingCategory; text: string };
 type Snippet = { text: string; planted: Planted[]; nearMiss?: string };
