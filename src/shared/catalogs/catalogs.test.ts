@@ -23,9 +23,10 @@ import {
   topicPath,
 } from './index.ts';
 import { orgKinds } from '../schemas/organisations.ts';
-import { sharedData } from '../../../test/support/shared-data.ts';
+import { SHARED_DATA, sharedData } from '../../../test/support/shared-data.ts';
 
-const DOMAIN_MD = join(import.meta.dirname, '../../../../shared/domain.md');
+// domain.md sits in shared/, beside data/.
+const DOMAIN_MD = join(SHARED_DATA, '../domain.md');
 const SEED = sharedData('seed/yichang-2023-zhengwu-gongkai-gongzuo-yaodian.txt');
 const noShared = !existsSync(DOMAIN_MD) && 'no ../shared';
 const unique = (xs: string[]) => new Set(xs).size === xs.length;
