@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import type { SearchDoc } from '../src/platform/search/index.ts';
+import type { SearchDoc, SearchQuery } from '../src/platform/search/index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The shared data directory (outside the repository; never copied into it). */
@@ -275,6 +275,16 @@ export type BenchQuery = {
 };
 
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+
+/** What the benchmark asks the provider for a query: its first page of 20, with its filters. */
+export const firstPage = (q: BenchQuery): SearchQuery => ({
+  q: q.q,
+  orgRoots: q.orgRoots,
+  year: q.year,
+  topic: q.topic,
+  page: 1,
+  size: 20,
+});
 
 /** `n` queries from real titles and phrases (1–4 words), about half of them with filters. */
 export function makeQueries(texts: Texts, orgs: Org[], seed: number, n: number, stream = 1): BenchQuery[] {

@@ -3,14 +3,14 @@
 // One ingest gives one index; measuring it several times shows how much of a p95 is the index and how much the
 // shared host. The queries are the main run's (same seed), run in `rounds` passes after the same warm-up.
 // Results: bench/results/search-rerun.json and search-rerun.md (the latest re-run of every dialect × size).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { createSearchProvider } from '../src/platform/search/index.ts';
 import type { SearchProvider } from '../src/platform/search/provider.ts';
-import type { BenchQuery } from './search-corpus.ts';
-import { latency, machine, type Latency, type Machine } from './support.ts';
+import { firstPage, type BenchQuery } from './search-corpus.ts';
+import { latency, machine, mergeRuns, type Latency, type Machine } from './support.ts';
 
 export type RerunOptions = { reuse: string; rounds: number };
 
@@ -34,7 +34,7 @@ const r1 = (v: number) => Math.round(v * 10) / 10;
 
 async function timed(provider: SearchProvider, q: BenchQuery): Promise<{ ms: number; total: number }> {
   const t = performance.now();
-  const r = await provider.search({ q: q.q, orgRoots: q.orgRoots, year: q.year, topic: q.topic, page: 1, size: 20 });
+  const r = await provider.search(firstPage(q));
   return { ms: performance.now() - t, total: r.total };
 }
 
@@ -95,16 +95,7 @@ export async function rerunSearch(
 function record(run: Rerun, dir: string): void {
   mkdirSync(dir, { recursive: true });
   const jsonFile = join(dir, 'search-rerun.json');
-  let previous: Rerun[] = [];
-  if (existsSync(jsonFile)) {
-    try {
-      previous = (JSON.parse(readFileSync(jsonFile, 'utf8')) as { runs?: Rerun[] }).runs ?? [];
-    } catch {
-      previous = [];
-    }
-  }
-  const same = (r: Rerun) => r.dialect === run.dialect && r.size === run.size;
-  const runs = [...previous.filter((r) => !same(r)), run].sort((a, b) => a.size - b.size || a.dialect.localeCompare(b.dialect));
+  const runs = mergeRuns(jsonFile, [run]);
   writeFileSync(jsonFile, `${JSON.stringify({ benchmark: 'search-rerun', runs }, null, 2)}\n`);
   const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
   const md = [

@@ -7,7 +7,7 @@
 // Databases are temporary (a directory under the OS temp dir; a PostgreSQL database gk_bench_search) and are
 // removed at the end. Results: bench/results/search.json and search.md (runs of other sizes/dialects kept).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -21,10 +21,10 @@ import { likeEscape } from '../src/platform/db/dialect/types.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import { createSearchProvider } from '../src/platform/search/index.ts';
 import { toRow } from '../src/platform/search/store.ts';
-import { loadTexts, makeDoc, makeQueries, orgTree, type BenchQuery, type Org, type Texts } from './search-corpus.ts';
+import { firstPage, loadTexts, makeDoc, makeQueries, orgTree, type BenchQuery, type Org, type Texts } from './search-corpus.ts';
 import { rerunSearch } from './search-rerun.ts';
 import type { WorkerConfig, WorkerMessage } from './search-worker.ts';
-import { latency, machine, startChild, stopChildren, type Latency, type Machine } from './support.ts';
+import { latency, machine, mergeRuns, startChild, stopChildren, type Latency, type Machine } from './support.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BENCH_DB = 'gk_bench_search';
@@ -403,11 +403,11 @@ async function runOne(
     log(`  ${afterStep}：${afterSeconds.toFixed(1)} s；索引 ${JSON.stringify(index)}`);
 
     // Search: warm-up (not counted), then every query in turn.
-    for (const q of warmups) await provider.search({ q: q.q, orgRoots: q.orgRoots, year: q.year, topic: q.topic, page: 1, size: 20 });
+    for (const q of warmups) await provider.search(firstPage(q));
     const results: QueryResult[] = [];
     for (const q of queries) {
       const t = performance.now();
-      const r = await provider.search({ q: q.q, orgRoots: q.orgRoots, year: q.year, topic: q.topic, page: 1, size: 20 });
+      const r = await provider.search(firstPage(q));
       results.push({ ...q, searchMs: performance.now() - t, searchTotal: r.total, searchEstimate: r.totalIsEstimate });
     }
     const search = latency(results.map((r) => r.searchMs));
@@ -544,7 +544,6 @@ export async function runSearchBenchmark(): Promise<void> {
 type Probe = ReturnType<typeof probe>;
 
 const ms = (v: number) => (Number.isFinite(v) ? String(v) : '—');
-const key = (r: Pick<SearchRun, 'dialect' | 'size'>) => `${r.dialect}:${r.size}`;
 
 function targetLines(runs: SearchRun[]): { label: string; value: string; target: string; verdict: string }[] {
   const run = runs.find((r) => r.dialect === TARGET.dialect && r.size === TARGET.size);
@@ -607,18 +606,7 @@ function report(newRuns: SearchRun[], opts: Options, wallSeconds: number): void 
   mkdirSync(dir, { recursive: true });
   const jsonFile = join(dir, 'search.json');
   // Keep the latest run of every (dialect, size): a 1M run and a 100k run made on different days both stay.
-  let previous: SearchRun[] = [];
-  if (!opts.fresh && existsSync(jsonFile)) {
-    try {
-      previous = (JSON.parse(readFileSync(jsonFile, 'utf8')) as { runs?: SearchRun[] }).runs ?? [];
-    } catch {
-      previous = [];
-    }
-  }
-  const fresh = new Set(newRuns.map(key));
-  const runs = [...previous.filter((r) => !fresh.has(key(r))), ...newRuns].sort(
-    (a, b) => a.size - b.size || a.dialect.localeCompare(b.dialect),
-  );
+  const runs = mergeRuns(jsonFile, newRuns, opts.fresh);
 
   const columns = [
     '数据库',

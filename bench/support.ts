@@ -1,5 +1,6 @@
 // Shared by benchmarks: child processes that never outlive the run, free ports, readiness, machine facts.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem, platform, release, arch } from 'node:os';
 
@@ -114,4 +115,24 @@ export function latency(samples: number[]): Latency {
     meanMs: r1(s.reduce((a, b) => a + b, 0) / (s.length || 1)),
     maxMs: r1(s.at(-1) ?? NaN),
   };
+}
+
+/**
+ * The runs a results file keeps: its earlier runs (none when `fresh`, or when it is missing or unreadable), each
+ * replaced by a new run of the same database and size, then the new ones; smallest size first.
+ */
+export function mergeRuns<T extends { dialect: string; size: number }>(jsonFile: string, newRuns: T[], fresh = false): T[] {
+  let previous: T[] = [];
+  if (!fresh && existsSync(jsonFile)) {
+    try {
+      previous = (JSON.parse(readFileSync(jsonFile, 'utf8')) as { runs?: T[] }).runs ?? [];
+    } catch {
+      previous = [];
+    }
+  }
+  const key = (r: T) => `${r.dialect}:${r.size}`;
+  const replaced = new Set(newRuns.map(key));
+  return [...previous.filter((r) => !replaced.has(key(r))), ...newRuns].sort(
+    (a, b) => a.size - b.size || a.dialect.localeCompare(b.dialect),
+  );
 }

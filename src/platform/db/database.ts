@@ -4,6 +4,7 @@ import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely';
 import { ConfigError } from '../config/load.ts';
+import { settings } from '../config/schema.ts';
 import type { DB } from './schema.ts';
 import type { SqlDialect } from './dialect/types.ts';
 import { sqliteDialect } from './dialect/sqlite.ts';
@@ -26,13 +27,6 @@ export type DatabaseOptions = {
   sqliteMmapMb?: number;
 };
 
-/**
- * Read through a memory map by default: a page comes straight from the OS page cache instead of being copied into
- * SQLite's, which made searches at 1M documents ~20 % faster (docs/adr/0009-sqlite-memory-mapped-reads.md). SQLite
- * maps at most its compile-time limit (2 GiB in better-sqlite3's build); writes still go through the WAL.
- */
-export const DEFAULT_SQLITE_MMAP_MB = 2048;
-
 // pg returns int8 (count(*), bigint) as strings; every count we keep fits a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
@@ -52,7 +46,10 @@ export function openDatabase(options: DatabaseOptions): Database {
   handle.pragma('synchronous = NORMAL');
   // 64 MiB of page cache (the default is 2 MiB): index writes and full-text merges touch many pages.
   handle.pragma('cache_size = -65536');
-  handle.pragma(`mmap_size = ${Math.max(0, Math.trunc(options.sqliteMmapMb ?? DEFAULT_SQLITE_MMAP_MB)) * 1_048_576}`);
+  // Read through a memory map (default: GONGKAI_SQLITE_MMAP_MB's): a page comes straight from the OS page cache
+  // instead of being copied into SQLite's, which made searches at 1M documents ~20 % faster (ADR 0009). SQLite maps
+  // at most its compile-time limit (2 GiB in better-sqlite3's build); writes still go through the WAL.
+  handle.pragma(`mmap_size = ${Math.max(0, Math.trunc(options.sqliteMmapMb ?? settings.sqliteMmapMb.default)) * 1_048_576}`);
   const db = new Kysely<DB>({ dialect: new GuardedSqliteDialect({ database: handle }) });
   return { db, dialect: sqliteDialect, sqlite: handle, close: () => db.destroy() };
 }

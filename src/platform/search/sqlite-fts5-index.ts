@@ -22,9 +22,10 @@ const indexText = (row: IndexedRow) => `${row.title_tokens} ${row.tokens} ${rowF
 
 /**
  * Index rows per INSERT (2 parameters each). FTS5 writes its pending terms to disk as a new segment at every
- * statement savepoint, so this is the size of its smallest segments: bigger ones leave fewer to merge (200 rows
- * per statement cost the writer a quarter more; ADR 0008). Single-row inserts would flush only at the commit, but
- * then FTS5's in-memory hash grows to every term of the transaction and gets slower than the merges it saves.
+ * statement savepoint, so a statement's rows are at most one segment: bigger ones leave fewer to merge (ADR 0008).
+ * The callers hand at most 1,000 rows (one upsert chunk, store.ts) or 500 (REINDEX_CHUNK), so today every call is
+ * one statement. Single-row inserts would flush only at the commit, but then FTS5's in-memory hash grows to every
+ * term of the transaction and gets slower than the merges it saves.
  */
 const INSERT_CHUNK = 2000;
 

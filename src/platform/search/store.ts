@@ -105,8 +105,8 @@ export const REINDEX_CHUNK = 500;
 
 /**
  * Rows per multi-row INSERT: 19 parameters each, below SQLite's (32,766) and PostgreSQL's (65,535) limits. On
- * SQLite each statement also ends a segment of the trigger-written title index (see INSERT_CHUNK in
- * sqlite-fts5-index.ts): 1,000 rather than 100 rows per statement leaves it fewer to merge.
+ * SQLite a chunk is also one segment of each full-text index (the title index's trigger, the main index's
+ * follower; see INSERT_CHUNK in sqlite-fts5-index.ts): 1,000 rather than 100 rows leaves fewer to merge.
  */
 const UPSERT_CHUNK = 1000;
 

@@ -9,8 +9,6 @@ import type { CompiledDictionary, FindingCategory } from './types.ts';
 import { digits, luhnComplete, pick, randomBirth, rng, syntheticId, syntheticUscc, withWrongCheck } from './scanner.testkit.ts';
 import { SHARED_DATA } from '../../../../test/support/shared-data.ts';
 
-export { SHARED_DATA };
-
 type Planted = { category: FindingCategory; text: string };
 type Snippet = { text: string; planted: Planted[]; nearMiss?: string };
 export type LabelledDoc = { text: string; planted: (Planted & { start: number; end: number })[]; nearMisses: number };
