@@ -148,6 +148,8 @@ export type SearchRun = {
   search: Latency & { byFilter: Record<string, Latency>; byMatches: Record<string, Latency>; zeroHits: number };
   like: Latency & { zeroHits: number; capped: string | null };
   index: Record<string, number | string>;
+  /** PostgreSQL: the server settings that decide its GIN index's write speed (operations.md §6). */
+  server?: Record<string, string>;
   /** The single-process toRow probe of the same invocation (the machine's load at the time). */
   segmentation?: Probe;
   queries: QueryResult[];
@@ -367,6 +369,7 @@ async function runOne(
   let open = true;
   try {
     await migrateToLatest(database);
+    const server = dialect === 'postgres' ? await pgSettings(database) : undefined;
     if (dialect === 'sqlite') {
       // The ingest process is the only writer; release our handle so nothing else holds the file.
       await database.close();
@@ -464,6 +467,7 @@ async function runOne(
       },
       like: { ...like, zeroHits: liked.filter((r) => r.likeTotal === 0).length, capped },
       index,
+      server,
       segmentation,
       queries: results.map((r) => ({ ...r, searchMs: r1(r.searchMs), likeMs: r.likeMs === undefined ? undefined : r1(r.likeMs) })),
     };
@@ -475,6 +479,16 @@ async function runOne(
       cleanupDirs = cleanupDirs.filter((d) => d !== dir);
     } else log(`  保留数据库 / kept: ${dialect === 'sqlite' ? sqliteFile : databaseUrl}`);
   }
+}
+
+/** The PostgreSQL settings a bulk load into its GIN index depends on (defaults: 128MB, 4MB, 64MB). */
+async function pgSettings(database: Database): Promise<Record<string, string>> {
+  const names = ['shared_buffers', 'gin_pending_list_limit', 'maintenance_work_mem'];
+  const rows = await sql<{
+    name: string;
+    setting: string;
+  }>`select name, current_setting(name) as setting from pg_settings where name in (${sql.join(names)})`.execute(database.db);
+  return Object.fromEntries(names.map((n) => [n, rows.rows.find((r) => r.name === n)?.setting ?? '?']));
 }
 
 /** Single-process cost of building index rows (segmentation) for the first documents: the ceiling per core. */
@@ -648,6 +662,11 @@ function report(newRuns: SearchRun[], opts: Options, wallSeconds: number): void 
         ? `同次分词探测 toRow ${r.segmentation.segmentMsPerDoc} ms/篇（${fmt(r.segmentation.segmentDocsPerSecond)} 篇/s/核）`
         : '',
       `负载 ${r.ingest.loadAverage.start}/${r.ingest.loadAverage.mean}/${r.ingest.loadAverage.end}`,
+      r.server
+        ? Object.entries(r.server)
+            .map(([k, v]) => `${k} ${v}`)
+            .join('，')
+        : '',
     ]
       .filter(Boolean)
       .join('；'),
