@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cli, newInstance, seed, withServices } from './cli.testkit.ts';
 import { sharedData } from '../../test/support/shared-data.ts';
+import { startPreparePool } from '../platform/search/index.ts';
 
 const SAMPLES = sharedData('corpus/lawrefbook-samples');
 
@@ -20,13 +21,13 @@ test('gongkai search reindex: an emptied index is rebuilt from the published doc
 
   const r = await cli(inst, ['search', 'reindex']);
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /已重建搜索索引：文件 3 篇，政策问答 0 条，意见征集 0 项，会议 0 次；索引现有 3 条。/);
+  assert.match(r.out, /已重建搜索索引：文件 3 篇，政策问答 0 条，意见征集 0 项，会议 0 次；索引现有 3 条。（分词：主线程）/);
   assert.equal(await indexed(), 3);
   const found = await withServices(inst, (s) => s.search.search({ q: '条例' }));
   assert.ok(found.total >= 1, 'the rebuilt index answers searches');
 });
 
-test('a rebuilt index holds the same rows as publishing wrote, whatever the batch size', async (t) => {
+test('a rebuilt index holds the same rows as publishing wrote, whatever the batch size and threads', async (t) => {
   const inst = await newInstance();
   t.after(() => inst.dispose());
   await seed(inst);
@@ -64,10 +65,31 @@ test('a rebuilt index holds the same rows as publishing wrote, whatever the batc
   const published = await rows();
   assert.equal(published.length, 5);
   for (const batch of [2, 500]) {
-    const n = await withServices(inst, (s) => s.indexer.reindexAll(Date.now(), batch));
+    const n = await withServices(inst, (s) => s.indexer.reindexAll(Date.now(), { batch }));
     assert.equal(n, 5);
     assert.deepEqual(await rows(), published, `batch ${batch}`);
     const found = await withServices(inst, (s) => s.search.search({ q: '条例' }));
     assert.ok(found.total >= 1, `batch ${batch}: the rebuilt index answers searches`);
+  }
+  // Rows built by two threads, in batches of 2 (three batches, so reading, building and writing overlap).
+  const pool = await startPreparePool(2);
+  t.after(() => pool.close());
+  assert.equal(await withServices(inst, (s) => s.indexer.reindexAll(Date.now(), { batch: 2, pool })), 5);
+  assert.deepEqual(await rows(), published, 'two threads');
+  await withServices(inst, (s) => s.database.db.deleteFrom('srch_doc').execute());
+  const r = await cli(inst, ['search', 'reindex', '--threads', '1']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /索引现有 5 条。（分词：1 个线程）/);
+  assert.deepEqual(await rows(), published, 'gongkai search reindex --threads 1');
+});
+
+test('gongkai search reindex refuses a thread count that is not a small whole number', async (t) => {
+  const inst = await newInstance();
+  t.after(() => inst.dispose());
+  await seed(inst);
+  for (const bad of ['-1', 'two', '1.5', '65']) {
+    const r = await cli(inst, ['search', 'reindex', '--threads', bad]);
+    assert.notEqual(r.code, 0, bad);
+    assert.match(r.err, /须为 0–64 的整数/, bad);
   }
 });

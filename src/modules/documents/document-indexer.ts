@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { prepareDoc, versionOf, type PreparedDoc, type SearchDoc, type SearchProvider } from '../../platform/search/index.ts';
+import {
+  inlinePreparer,
+  versionOf,
+  type PreparedDoc,
+  type PreparePool,
+  type SearchDoc,
+  type SearchProvider,
+} from '../../platform/search/index.ts';
 import type { OutboxProcessor } from '../../platform/events/outbox.ts';
 import { DocumentRepository } from './documents.repository.ts';
 import { AttachmentRepository } from './attachments.repository.ts';
@@ -69,20 +76,31 @@ export class DocumentIndexer {
     };
   }
 
-  /** Rebuilds the whole index from what is published (after a restore or a move between databases). */
-  async reindexAll(version = Date.now(), batch = REINDEX_BATCH): Promise<number> {
+  /**
+   * Rebuilds the whole index from what is published (after a restore or a move between databases). `pool` builds
+   * the rows (default: this thread); while it works on one batch, this thread reads the next and writes the last.
+   */
+  async reindexAll(
+    version = Date.now(),
+    { batch = REINDEX_BATCH, pool = inlinePreparer() }: { batch?: number; pool?: PreparePool } = {},
+  ): Promise<number> {
     await this.search.clear();
     const ids = await this.db.selectFrom('doc_document').select('id').where('public_state', '=', 'published').execute();
     // In batches through upsertMany: a few statements and one transaction per batch. One upsert per document
     // was one transaction each, and on SQLite one tiny full-text segment each to merge (ADR 0008).
+    let building: Promise<PreparedDoc[]> | undefined;
     for (let at = 0; at < ids.length; at += batch) {
-      const rows: PreparedDoc[] = [];
+      const docs: SearchDoc[] = [];
       for (const { id } of ids.slice(at, at + batch)) {
         const entry = await this.searchDoc(id, version);
-        if (entry) rows.push(prepareDoc(entry));
+        if (entry) docs.push(entry);
       }
-      await this.search.upsertMany(rows);
+      const built = await building;
+      building = pool.prepare(docs);
+      building.catch(() => {}); // awaited below; a failure while this thread reads or writes must not go unhandled
+      if (built) await this.search.upsertMany(built);
     }
+    if (building) await this.search.upsertMany(await building);
     return ids.length;
   }
 }

@@ -8,6 +8,7 @@ import { createSqliteSearch } from './sqlite-fts5.ts';
 
 export type { Facet, PreparedDoc, SearchDoc, SearchHit, SearchProvider, SearchQuery, SearchResult } from './provider.ts';
 export { toRow as prepareDoc } from './store.ts';
+export { defaultPrepareThreads, inlinePreparer, startPreparePool, type PreparePool } from './prepare-pool.ts';
 export { MAX_PAGE_SIZE } from './provider.ts';
 export { RecordIndexer, versionOf, type IndexedRecord, type RecordSource } from './record-indexer.ts';
 export { COUNT_CAP, RANK_CAP, type SearchLimits } from './query.ts';
