@@ -88,7 +88,7 @@ async function restoreSqliteFile(cfg: Config, file: string, force: boolean): Pro
   rmSync(staging, { force: true });
   copyFileSync(file, staging);
   replaceSqliteFile(staging, target);
-  const restored = openDatabase({ sqliteFile: target });
+  const restored = openDatabase({ sqliteFile: target, sqliteMmapMb: cfg.sqliteMmapMb });
   try {
     await migrateToLatest(restored);
     return total(await rowCounts(restored));
