@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { reportError, type CliIO } from './io.ts';
+import { chineseParseError } from './parse-errors.ts';
 import { displayWidth } from './table.ts';
 import { registerServe } from './serve.ts';
 import { registerMigrate } from './migrate.ts';
@@ -34,7 +35,7 @@ export type CliState = { exitCode: number; keepAlive: boolean };
 export function buildProgram(io: CliIO, state: CliState = { exitCode: 0, keepAlive: false }): Command {
   const program = new Command('gongkai')
     .description('Gongkai 政务公开平台：服务、数据库迁移、用户、配置、备份与恢复')
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (message, write) => write(chineseParseError(message)) })
     .configureHelp({ styleTitle: (t) => titles[t] ?? t, displayWidth, sortSubcommands: false })
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')
