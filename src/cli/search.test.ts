@@ -1,10 +1,15 @@
+import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
 import { cli, newInstance, seed, withServices } from './cli.testkit.ts';
 import { sharedData } from '../../test/support/shared-data.ts';
 import { startPreparePool } from '../platform/search/index.ts';
 
 const SAMPLES = sharedData('corpus/lawrefbook-samples');
+const run = promisify(execFile);
 
 test('gongkai search reindex: an emptied index is rebuilt from the published documents only', async (t) => {
   const inst = await newInstance();
@@ -81,6 +86,21 @@ test('a rebuilt index holds the same rows as publishing wrote, whatever the batc
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /索引现有 5 条。（分词：1 个线程）/);
   assert.deepEqual(await rows(), published, 'gongkai search reindex --threads 1');
+});
+
+test('gongkai search reindex starts its threads from any working directory', async (t) => {
+  const inst = await newInstance();
+  t.after(() => inst.dispose());
+  await seed(inst);
+  assert.equal((await cli(inst, ['import', SAMPLES, '--org', '420500', '--publish', '--limit', '2'])).code, 0);
+  // As an operator would run it: the installed bin, from a directory outside the project (the threads must not
+  // look for tsx there).
+  const bin = fileURLToPath(new URL('../../bin/gongkai.js', import.meta.url));
+  const { stdout } = await run(process.execPath, [bin, 'search', 'reindex', '--threads', '1'], {
+    cwd: tmpdir(),
+    env: { ...process.env, ...inst.env },
+  });
+  assert.match(stdout, /索引现有 2 条。（分词：1 个线程）/);
 });
 
 test('gongkai search reindex refuses a thread count that is not a small whole number', async (t) => {

@@ -28,8 +28,10 @@ export const inlinePreparer = (): PreparePool => ({
 });
 
 // A worker thread does not inherit tsx's loader hooks (Node 20): it registers them before importing the TS file.
+// Both by absolute URL: code evaluated in a worker resolves bare names from the working directory, which for an
+// operator's `gongkai search reindex` may be anywhere.
 const threadModule = new URL('./prepare-thread.ts', import.meta.url).href;
-const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(threadModule)}); })`;
+const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(threadModule)}); })`;
 
 /** Starts `threads` threads and waits until each has loaded its dictionaries. */
 export async function startPreparePool(threads = defaultPrepareThreads()): Promise<PreparePool> {
@@ -49,6 +51,7 @@ export async function startPreparePool(threads = defaultPrepareThreads()): Promi
           new Promise<void>((resolve, reject) => {
             w.once('message', () => resolve());
             w.once('error', reject);
+            w.once('exit', (code) => reject(new Error(`index row thread exited with code ${code} while starting`)));
           }),
       ),
     );
