@@ -5,9 +5,10 @@
 // Protocol: prints one JSON object per line on stdout ({type: 'ready' | 'progress' | 'done'}); reads 'go' and
 // 'stop' lines on stdin (stop = finish the current batch and report).
 import { createInterface } from 'node:readline';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { createSearchProvider } from '../src/platform/search/index.ts';
+import { startTsWorker } from '../src/platform/threads/ts-worker.ts';
 import type { SegmentReply, SegmentRequest } from './search-segmenter.ts';
 
 export type WorkerConfig = {
@@ -33,10 +34,8 @@ const send = (m: WorkerMessage) => process.stdout.write(`${JSON.stringify(m)}\n`
 const config = JSON.parse(process.argv[2] ?? '{}') as WorkerConfig;
 const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, poolSize: 1 });
 
-// A worker thread does not inherit tsx's loader hooks (Node 20): it registers them before importing the TS file.
-const segmenter = new URL('./search-segmenter.ts', import.meta.url).href;
-const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(segmenter)}); })`;
-const threads = Array.from({ length: Math.max(1, config.threads) }, () => new Worker(bootstrap, { eval: true }));
+const segmenter = new URL('./search-segmenter.ts', import.meta.url);
+const threads = Array.from({ length: Math.max(1, config.threads) }, () => startTsWorker(segmenter));
 await Promise.all(threads.map((t) => new Promise<void>((resolve) => t.once('message', () => resolve()))));
 
 let go: () => void;

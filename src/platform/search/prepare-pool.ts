@@ -2,7 +2,8 @@
 // rebuild of the whole index would otherwise run it on the one thread that also reads and writes the database.
 // `prepare` keeps the order of its input; a thread's error rejects only the request it was working on.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../threads/ts-worker.ts';
 import type { PreparedDoc, SearchDoc } from './provider.ts';
 import { toRow } from './store.ts';
 
@@ -27,16 +28,12 @@ export const inlinePreparer = (): PreparePool => ({
   close: async () => {},
 });
 
-// A worker thread does not inherit tsx's loader hooks (Node 20): it registers them before importing the TS file.
-// Both by absolute URL: code evaluated in a worker resolves bare names from the working directory, which for an
-// operator's `gongkai search reindex` may be anywhere.
-const threadModule = new URL('./prepare-thread.ts', import.meta.url).href;
-const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(threadModule)}); })`;
+const threadModule = new URL('./prepare-thread.ts', import.meta.url);
 
 /** Starts `threads` threads and waits until each has loaded its dictionaries. */
 export async function startPreparePool(threads = defaultPrepareThreads()): Promise<PreparePool> {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer: ${threads}`);
-  const workers = Array.from({ length: threads }, () => new Worker(bootstrap, { eval: true }));
+  const workers = Array.from({ length: threads }, () => startTsWorker(threadModule));
   const waiting = new Map<number, { resolve: (rows: PreparedDoc[]) => void; reject: (err: Error) => void }>();
   let failure: Error | undefined;
   const fail = (err: Error) => {
